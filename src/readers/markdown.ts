@@ -1,0 +1,311 @@
+// Markdown and plain-text reader: remark for the prose, and our own pass for
+// tab-separated tables (how tables arrive when copied out of Word).
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Root, RootContent, PhrasingContent, ListItem, List } from 'mdast';
+import type { Block, CellBlock, Directive, ParaBlock, ReadDocument, TableBlock } from '../types.js';
+import { lineStartsOf, offsetToPoint } from '../text/normalize.js';
+
+interface Piece {
+  text: string;
+  offsets: number[]; // original offset of each char
+}
+
+const DIRECTIVE = /^<!--\s*plan-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->\s*$/;
+
+export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadDocument {
+  const lineStarts = lineStartsOf(source);
+  const tables = findTabTables(source, lineStarts);
+  // Hide the tab tables from remark (a tab-indented line would be a code block)
+  // by blanking them out; offsets stay the same.
+  let masked = source;
+  if (tables.length) {
+    const chars = source.split('');
+    for (const t of tables) for (let i = t.start; i < t.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    masked = chars.join('');
+  }
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(masked) as Root;
+  const directives: Directive[] = [];
+  const out: { offset: number; block: Block }[] = [];
+  const tableCounter = { n: 0 };
+
+  const walk = (nodes: RootContent[], sink: (offset: number, b: Block) => void, inTable = false): void => {
+    for (const node of nodes) {
+      const start = node.position?.start.offset ?? 0;
+      switch (node.type) {
+        case 'heading':
+          collectPara(node.children, source, start, (pieces) => emitTo(sink, pieces, start, { headingLevel: node.depth }), directives);
+          break;
+        case 'paragraph':
+          collectPara(node.children, source, start, (pieces) => emitTo(sink, pieces, start), directives);
+          break;
+        case 'list':
+          walkList(node, sink);
+          break;
+        case 'blockquote':
+          walk(node.children, sink, inTable);
+          break;
+        case 'code': {
+          // indented plain text is prose in a plan, not code
+          const s = node.position!.start.offset!;
+          const e = node.position!.end.offset!;
+          emitTo(sink, [slicePiece(source, s, e)], s);
+          break;
+        }
+        case 'html': {
+          const m = DIRECTIVE.exec(node.value.trim());
+          if (m) directives.push(toDirective(m, node.position!.start.line));
+          break;
+        }
+        case 'table': {
+          const t: TableBlock = { kind: 'table', rows: [], index: tableCounter.n++, startLine: node.position?.start.line };
+          for (const row of node.children) {
+            const cells: CellBlock[] = [];
+            for (const cell of row.children) {
+              const blocks: Block[] = [];
+              const cs = cell.position?.start.offset ?? 0;
+              collectPara(cell.children, source, cs, (pieces) => {
+                const b = makePara(pieces, cs);
+                if (b) blocks.push(b);
+              });
+              cells.push({ blocks });
+            }
+            t.rows.push({ cells });
+          }
+          sink(start, t);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+
+  const emitTo = (sink: (offset: number, b: Block) => void, pieces: Piece[], offset: number, extra: Partial<ParaBlock> = {}): void => {
+    const b = makePara(pieces, offset, extra);
+    if (b) sink(offset, b);
+  };
+
+  const walkList = (list: List, sink: (offset: number, b: Block) => void): void => {
+    for (const item of list.children) walkItem(item, sink);
+  };
+
+  const walkItem = (item: ListItem, sink: (offset: number, b: Block) => void): void => {
+    const s = item.position!.start.offset!;
+    // the marker as written ("1.", "-", "+") with the space after it: the label is read from the source
+    const m = /^(\s*)([-+*]|\d{1,3}[.)])([ \t]+|$)/.exec(source.slice(s, s + 12));
+    let first = true;
+    for (const child of item.children) {
+      if (child.type === 'paragraph' && first && m) {
+        const markerStart = s + m[1]!.length;
+        const marker = slicePiece(source, markerStart, markerStart + m[2]!.length);
+        const space: Piece = { text: ' ', offsets: [markerStart + m[2]!.length] };
+        collectPara(child.children, source, child.position!.start.offset!, (pieces) =>
+          emitTo(sink, [marker, space, ...pieces], s, { labelEnd: m[2]!.length, listItem: true }),
+          directives,
+        );
+      } else if (child.type === 'list') walkList(child, sink);
+      else walk([child], sink);
+      first = false;
+    }
+  };
+
+  walk(tree.children, (offset, block) => out.push({ offset, block }));
+  for (const t of tables) out.push({ offset: t.start, block: t.block });
+  out.sort((a, b) => a.offset - b.offset);
+  const blocks = out.map((o) => o.block);
+  numberInOrder(blocks);
+  return { format, blocks, footnotes: [], comments: [], directives, lineStarts };
+}
+
+function toDirective(m: RegExpExecArray, line: number): Directive {
+  const rules = m[2]!.replace(/--.*$/, '').split(/[\s,]+/).filter(Boolean);
+  return { kind: m[1] as Directive['kind'], rules, line };
+}
+
+function numberInOrder(blocks: Block[]): void {
+  let n = 1;
+  let t = 0;
+  const walk = (list: Block[], coord?: { table: number; row: number; cell: number }): void => {
+    for (const b of list) {
+      if (b.kind === 'p') {
+        b.loc.ordinal = n++;
+        if (coord) b.loc.table = coord;
+      } else {
+        b.index = t++;
+        b.rows.forEach((row, r) => row.cells.forEach((cell, c) => walk(cell.blocks, { table: b.index, row: r, cell: c })));
+      }
+    }
+  };
+  walk(blocks);
+}
+
+function makePara(pieces: Piece[], offset: number, extra: Partial<ParaBlock> = {}): ParaBlock | undefined {
+  const text = pieces.map((p) => p.text).join('');
+  if (!text.trim()) return undefined;
+  const offsets: number[] = [];
+  for (const p of pieces) for (const o of p.offsets) offsets.push(o);
+  offsets.push(offsets.length ? offsets[offsets.length - 1]! + 1 : offset);
+  return { kind: 'p', raw: text, map: { kind: 'text', offsets: Int32Array.from(offsets) }, loc: { ordinal: 0 }, ...extra };
+}
+
+function slicePiece(source: string, s: number, e: number): Piece {
+  const offsets: number[] = [];
+  for (let i = s; i < e; i++) offsets.push(i);
+  return { text: source.slice(s, e), offsets };
+}
+
+/** Flatten inline Markdown into text with an offset for every character. */
+function collectPara(children: PhrasingContent[], source: string, _start: number, done: (pieces: Piece[]) => void, directives?: Directive[]): void {
+  const pieces: Piece[] = [];
+  const visit = (nodes: PhrasingContent[]): void => {
+    for (const n of nodes) {
+      switch (n.type) {
+        case 'text':
+        case 'inlineCode': {
+          const s = n.position?.start.offset;
+          const e = n.position?.end.offset;
+          if (s === undefined || e === undefined) {
+            pieces.push({ text: n.value, offsets: Array(n.value.length).fill(0) });
+            break;
+          }
+          pieces.push(align(n.value, source, s, e));
+          break;
+        }
+        case 'break': {
+          const s = n.position?.start.offset ?? 0;
+          pieces.push({ text: '\n', offsets: [s] });
+          break;
+        }
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+        case 'link':
+        case 'linkReference':
+          visit(n.children as PhrasingContent[]);
+          break;
+        case 'html': {
+          const m = directives && n.position ? DIRECTIVE.exec(n.value.trim()) : null;
+          if (m) directives!.push(toDirective(m, n.position!.start.line));
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+  visit(children);
+  done(pieces);
+}
+
+/**
+ * Map each character of a node's value to the source. Usually the value is the
+ * source slice itself; escapes and stripped indentation make it shorter, so we
+ * walk both and match characters in order.
+ */
+function align(value: string, source: string, s: number, e: number): Piece {
+  if (e - s === value.length && source.startsWith(value, s)) return slicePiece(source, s, e);
+  const offsets: number[] = [];
+  let j = s;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    let k = j;
+    while (k < e && source[k] !== ch) k++;
+    if (k < e) {
+      offsets.push(k);
+      j = k + 1;
+    } else offsets.push(Math.min(j, e - 1));
+  }
+  return { text: value, offsets };
+}
+
+interface TabTable {
+  start: number;
+  end: number;
+  block: TableBlock;
+}
+
+/**
+ * A block of tab-separated lines is a table; a line whose first cell is empty
+ * continues the previous row. Blank lines inside the block are allowed when the
+ * next non-blank line is again tab-separated.
+ */
+function findTabTables(source: string, lineStarts: number[]): TabTable[] {
+  const lines = lineStarts.map((s, i) => {
+    const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : source.length;
+    let text = source.slice(s, end);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    return { start: s, text };
+  });
+  const isTab = (t: string): boolean => t.includes('\t') && t.replace(/\t/g, '').trim().length > 0 && !/^\s*<!--/.test(t);
+  const out: TabTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isTab(lines[i]!.text) || /^\t/.test(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    const rowsIdx: number[] = [];
+    let j = i;
+    while (j < lines.length) {
+      if (isTab(lines[j]!.text)) {
+        rowsIdx.push(j);
+        j++;
+        continue;
+      }
+      if (lines[j]!.text.trim() === '') {
+        let k = j;
+        while (k < lines.length && lines[k]!.text.trim() === '') k++;
+        if (k < lines.length && isTab(lines[k]!.text)) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (rowsIdx.length >= 2) {
+      const block: TableBlock = { kind: 'table', rows: [], index: 0, startLine: i + 1 };
+      for (const li of rowsIdx) {
+        const line = lines[li]!;
+        const cellsText = splitCells(line.text, line.start);
+        const continuation = cellsText[0]!.text.trim() === '' && block.rows.length > 0;
+        if (continuation) {
+          const prev = block.rows[block.rows.length - 1]!;
+          cellsText.forEach((c, ci) => {
+            if (!c.text.trim()) return;
+            while (prev.cells.length <= ci) prev.cells.push({ blocks: [] });
+            const b = makePara([c], c.offsets[0] ?? line.start);
+            if (b) prev.cells[ci]!.blocks.push(b);
+          });
+        } else {
+          block.rows.push({
+            cells: cellsText.map((c) => {
+              const b = makePara([c], c.offsets[0] ?? line.start);
+              return { blocks: b ? [b] : [] };
+            }),
+          });
+        }
+      }
+      const lastLine = lines[rowsIdx[rowsIdx.length - 1]!]!;
+      out.push({ start: lines[i]!.start, end: lastLine.start + lastLine.text.length, block });
+      i = rowsIdx[rowsIdx.length - 1]! + 1;
+    } else i = j > i ? j : i + 1;
+  }
+  return out;
+}
+
+function splitCells(text: string, base: number): Piece[] {
+  const cells: Piece[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\t') {
+      cells.push(slicePiece(text, s, i));
+      cells[cells.length - 1]!.offsets = cells[cells.length - 1]!.offsets.map((o) => o + base);
+      s = i + 1;
+    }
+  }
+  return cells;
+}
+
+export { offsetToPoint };
