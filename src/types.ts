@@ -271,7 +271,8 @@ export interface ReportDescriptor {
   range?: TextRef;
   messageId: string;
   data?: Record<string, string | number>;
-  severity?: SeverityName; // overrides the configured severity downwards (e.g. a rule's warning-level finding)
+  /** Lowers the configured severity for this finding: a rule's warning-level or information-level finding. */
+  severity?: SeverityName | 'info';
   suggestions?: Suggestion[];
   fix?: Fix;
 }
@@ -299,12 +300,18 @@ export interface RuleModule {
 /** Extractors shared by rules; each runs at most once per file. */
 export interface Extractors {
   paragraphs(): ParagraphNode[];
-  [name: string]: (() => unknown) | undefined;
+  citations(): import('./extract/citations.js').Citation[];
+  dates(): import('./extract/dates.js').DateMention[];
+  unitMentions(): import('./extract/units.js').UnitMention[];
+  ownNumber(): import('./extract/citations.js').OwnNumber | undefined;
+  /** The plan's own date from its place-date line. */
+  ownDate(): import('./extract/dates.js').DateMention | undefined;
 }
 
 export interface LintMessage {
   ruleId: string | null;
-  severity: 1 | 2;
+  /** 2 error, 1 warning, 0 information (a plan-lint extension: counted as neither). */
+  severity: 0 | 1 | 2;
   message: string;
   line: number;
   column: number;
@@ -325,6 +332,7 @@ export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  infoCount: number;
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
@@ -361,4 +369,6 @@ export interface ResolvedConfig {
   allowUnits: string[];
   /** Files the config was merged from, nearest last. */
   files: string[];
+  /** The file that set each rule, for error messages. */
+  ruleFiles?: Record<string, string>;
 }

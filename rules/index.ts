@@ -1,0 +1,8 @@
+// The built-in rules, by id. Rule ids are fixed: users put them in configs and inline disables.
+import type { RuleModule } from '../src/types.js';
+import { rule as blankField } from './blank-field.js';
+import { rule as numbering } from './numbering.js';
+import { rule as refMismatch } from './ref-mismatch.js';
+import { rule as unitName } from './unit-name.js';
+
+export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField];

@@ -1,0 +1,198 @@
+// numbering — sequences that skip, repeat or restart (đánh số mục, tiểu mục, STT).
+import type { CellNode, Label, ParagraphNode, PlanContent, RuleContext, RuleModule, TableNode, TextRef } from '../src/types.js';
+import { VI_LETTERS, romanValue, rankKey } from '../src/plan/labels.js';
+import { toRoman } from '../src/readers/numbering.js';
+
+interface Item {
+  value: number;
+  shown: string; // label as it should read, for messages ("II", "b", "1.2")
+  ref: TextRef;
+  style: string; // grouping key
+  delim?: string;
+  raw: string;
+}
+
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+
+function render(style: string, value: number, sample?: Item): string {
+  if (style === 'roman') return toRoman(value);
+  if (style === 'letter') return VI_LETTERS[value - 1] ?? '?';
+  if (style.startsWith('hier') && sample) {
+    const prefix = sample.shown.split('.').slice(0, -1).join('.');
+    return `${prefix}.${value}`;
+  }
+  return String(value);
+}
+
+export const rule: RuleModule = {
+  meta: {
+    id: 'numbering',
+    description: {
+      vi: 'Đánh số mục, tiểu mục, số thứ tự bảng và phụ lục liên tục, không thiếu, không lặp',
+      en: 'Section, item, table STT and appendix numbers run in order, without gaps or repeats',
+    },
+    docs: 'docs/rules/numbering.md',
+    defaultSeverity: 'error',
+    fixable: false,
+    messages: {
+      gap: { vi: '"{found}" đứng sau "{prev}" — thiếu {missing}', en: '"{found}" follows "{prev}" — {missing} is missing' },
+      repeat: { vi: '"{found}" lặp lại số của mục trước', en: '"{found}" repeats the previous number' },
+      backwards: { vi: '"{found}" đứng sau "{prev}" — số thứ tự đi lùi (cần {expected})', en: '"{found}" follows "{prev}" — the numbering goes backwards (expected {expected})' },
+      first: { vi: '"{found}" là mục đầu tiên nhưng cần bắt đầu từ {expected}', en: '"{found}" is the first item but numbering should start at {expected}' },
+      mixed: { vi: 'Cùng một cấp nhưng kiểu đánh số khác nhau: "{found}" và "{other}"', en: 'Mixed label styles at one level: "{found}" and "{other}"' },
+      missingWord: { vi: 'mục {label}', en: 'item {label}' },
+    },
+  },
+  create(context) {
+    return {
+      plan(root) {
+        checkSections(context, root.children);
+        checkAppendices(context, root.children);
+      },
+      table(node) {
+        checkTable(context, node);
+      },
+    };
+  },
+};
+
+function labelText(p: ParagraphNode, l: Label): string {
+  return p.value.slice(l.start, l.end).trim();
+}
+
+/** Walk every scope (the body, each section, each appendix) and check its direct sub-sections. */
+function checkSections(context: RuleContext, nodes: PlanContent[]): void {
+  const scopes: PlanContent[][] = [];
+  const collect = (list: PlanContent[]): void => {
+    scopes.push(list);
+    for (const n of list) if ((n.type === 'section' || n.type === 'appendix') && 'children' in n) collect(n.children);
+  };
+  collect(nodes);
+  // continuous numbering across sections ("1, 2" under I, "3, 4" under II) is a style of its own: remember the last value per level
+  const lastAt = new Map<string, number>();
+  for (const list of scopes) {
+    const items: Item[] = [];
+    for (const n of list) {
+      if (n.type !== 'section') continue;
+      const p = n.children[0] as ParagraphNode;
+      const l = n.label;
+      items.push({ value: l.value, shown: l.core, ref: { node: p, start: l.start, end: l.end }, style: rankKey(l), delim: l.delim, raw: labelText(p, l) });
+    }
+    checkSequence(context, items, lastAt);
+  }
+}
+
+function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, number>): void {
+  const byStyle = new Map<string, Item[]>();
+  for (const it of all) {
+    const list = byStyle.get(it.style) ?? [];
+    list.push(it);
+    byStyle.set(it.style, list);
+  }
+  for (const [style, items] of byStyle) {
+    // letters: Vietnamese order (a b c d đ e g …), or Word's Latin order when the whole list follows it
+    let list = items;
+    if (style === 'letter' && !fitsInOrder(items)) {
+      const latin = items.map((it) => ({ ...it, value: LATIN.indexOf(it.shown) + 1 }));
+      if (fitsInOrder(latin)) list = latin;
+    }
+    const delims = new Set(list.map((i) => i.delim));
+    if (delims.size > 1) {
+      const first = list[0]!;
+      const odd = list.find((i) => i.delim !== first.delim)!;
+      context.report({ range: odd.ref, messageId: 'mixed', severity: 'warn', data: { found: odd.raw, other: first.raw } });
+    }
+    const start = list[0]!;
+    const continued = lastAt?.get(style);
+    if (start.value !== 1 && !(continued !== undefined && start.value === continued + 1) && Number.isFinite(start.value)) {
+      context.report({ range: start.ref, messageId: 'first', data: { found: start.raw, expected: render(style, 1, start) } });
+    }
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1]!;
+      const cur = list[i]!;
+      if (!Number.isFinite(cur.value) || !Number.isFinite(prev.value)) continue;
+      if (cur.value === prev.value + 1) continue;
+      if (cur.value === prev.value) context.report({ range: cur.ref, messageId: 'repeat', data: { found: cur.raw } });
+      else if (cur.value < prev.value) context.report({ range: cur.ref, messageId: 'backwards', data: { found: cur.raw, prev: prev.raw, expected: render(style, prev.value + 1, prev) } });
+      else {
+        const missing: string[] = [];
+        for (let v = prev.value + 1; v < cur.value && missing.length < 4; v++) missing.push(render(style, v, prev));
+        const more = cur.value - prev.value - 1 > missing.length ? ', …' : '';
+        const word = context.lang === 'vi' ? 'mục' : 'item';
+        context.report({ range: cur.ref, messageId: 'gap', data: { found: cur.raw, prev: prev.raw, missing: `${word} ${missing.join(', ')}${more}` } });
+      }
+    }
+    lastAt?.set(style, list[list.length - 1]!.value);
+  }
+}
+
+function fitsInOrder(items: Item[]): boolean {
+  return items.every((it, i) => Number.isFinite(it.value) && (i === 0 ? it.value === 1 : it.value === items[i - 1]!.value + 1));
+}
+
+const STT_HEAD = /^\s*(STT|TT|Số\s*TT|Số\s+thứ\s+tự)\s*$/iu;
+
+function cellText(cell: CellNode | undefined): { p?: ParagraphNode; text: string } {
+  const p = cell?.children.find((c): c is ParagraphNode => c.type === 'paragraph' && c.value.trim() !== '');
+  return { p, text: p ? p.value.trim() : '' };
+}
+
+/** A table's STT column: a first column headed STT/TT, or holding 1, 2, 3 … in most rows. */
+function checkTable(context: RuleContext, table: TableNode): void {
+  const rows = table.children;
+  if (rows.length < 3) return;
+  const firstCells = rows.map((r) => cellText(r.children[0]));
+  const headed = STT_HEAD.test(firstCells[0]!.text);
+  const body = headed ? firstCells.slice(1) : firstCells;
+  const numeric = body.filter((c) => /^\d{1,3}\.?$/.test(c.text)).length;
+  if (!headed && numeric < Math.max(3, body.length * 0.6)) return;
+  const items: Item[] = [];
+  rows.forEach((row, i) => {
+    if (headed && i === 0) return;
+    const cell = row.children[0];
+    if (cell?.vMerge === 'continue') return;
+    const { p, text } = cellText(cell);
+    if (!p) return;
+    const lead = p.value.indexOf(text);
+    const ref: TextRef = { node: p, start: lead, end: lead + text.length };
+    let m: RegExpExecArray | null;
+    if ((m = /^(\d{1,3})\.?$/.exec(text))) items.push({ value: Number(m[1]), shown: m[1]!, ref, style: 'arabic', raw: text });
+    else if ((m = /^([IVX]{1,6})\.?$/.exec(text))) items.push({ value: romanValue(m[1]!), shown: m[1]!, ref, style: 'roman', raw: text });
+    else if ((m = /^(\d{1,2}(?:\.\d{1,2})+)\.?$/.exec(text))) {
+      const parts = m[1]!.split('.');
+      items.push({ value: Number(parts[parts.length - 1]), shown: m[1]!, ref, style: `hier:${parts.slice(0, -1).join('.')}`, raw: text });
+    }
+  });
+  // group rows (I, II …) split the Arabic rows into runs; a run may restart at 1 or continue the previous one
+  const romans = items.filter((i) => i.style === 'roman');
+  if (romans.length) {
+    const lastAt = new Map<string, number>();
+    let run: Item[] = [];
+    const flush = (): void => {
+      if (run.length) checkSequence(context, run, lastAt);
+      run = [];
+    };
+    for (const it of items) {
+      if (it.style === 'roman') flush();
+      else run.push(it);
+    }
+    flush();
+    checkSequence(context, romans);
+    return;
+  }
+  checkSequence(context, items);
+}
+
+/** PHỤ LỤC 01, 02 … in order. */
+function checkAppendices(context: RuleContext, nodes: PlanContent[]): void {
+  const items: Item[] = [];
+  for (const n of nodes) {
+    if (n.type !== 'appendix' || !n.label) continue;
+    const p = n.children[0] as ParagraphNode;
+    const at = p.value.indexOf(n.label);
+    const ref: TextRef = { node: p, start: Math.max(0, at), end: Math.max(0, at) + n.label.length };
+    const roman = /^[IVX]+$/.test(n.label);
+    items.push({ value: roman ? romanValue(n.label) : Number(n.label), shown: n.label, ref, style: roman ? 'roman' : 'arabic', raw: p.value.slice(0, ref.end).trim() });
+  }
+  if (items.length) checkSequence(context, items);
+}

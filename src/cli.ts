@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+// plan-lint command line. Exit codes: 0 no errors, 1 errors (or too many
+// warnings), 2 usage/config errors, unreadable input or internal errors.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang, LintResult, ResolvedConfig, RuleModule, Severity } from './types.js';
+import { ConfigError, ConfigResolver, parseSeverity, type CliOverrides } from './config/load.js';
+import { builtinRuleMap, loadPlugin, PluginError } from './engine/rules.js';
+import { fatalMessage, lintBytes, parseFile, summarize } from './engine/linter.js';
+import { FatalError } from './readers/errors.js';
+import { expandPaths } from './files.js';
+import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
+import { printTree } from './plan/print.js';
+
+const PKG_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function version(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(PKG_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface Options {
+  format: string;
+  outputFile?: string;
+  config?: string | boolean;
+  rule: string[];
+  unit?: string;
+  stage?: 'draft' | 'final';
+  maxWarnings?: string;
+  quiet?: boolean;
+  lang?: Lang;
+  printConfig?: string;
+  printTree?: string;
+  listRules?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  color?: boolean;
+}
+
+const UI = {
+  vi: {
+    configError: (f: string, k: string, d: string) => `plan-lint: lỗi cấu hình trong ${f}${k ? `, khóa "${k}"` : ''}: ${d}`,
+    pluginError: (s: string, d: string) => `plan-lint: không nạp được plugin "${s}": ${d}`,
+    usage: (d: string) => `plan-lint: ${d}\nXem: plan-lint --help`,
+    badRule: (r: string) => `--rule "${r}" không hợp lệ; dùng dạng id:mức, ví dụ --rule numbering:warn`,
+    badFormat: (f: string) => `định dạng "${f}" không có; chọn một trong: ${FORMAT_NAMES.join(', ')}`,
+    badMax: (v: string) => `--max-warnings cần một số nguyên không âm, nhận được "${v}"`,
+    tooManyWarnings: (n: number, max: number) => `plan-lint: có ${n} cảnh báo, vượt mức cho phép --max-warnings ${max}.`,
+    unknownRule: (r: string) => `quy tắc "${r}" không có`,
+    detail: {
+      ENOENT: 'không tồn tại tệp hoặc thư mục này',
+      EACCES: 'không có quyền đọc',
+      EPERM: 'không có quyền đọc',
+      EISDIR: 'đây là thư mục, không phải tệp',
+      NO_MATCH: 'không có tệp nào khớp mẫu này',
+    } as Record<string, string>,
+  },
+  en: {
+    configError: (f: string, k: string, d: string) => `plan-lint: configuration error in ${f}${k ? `, key "${k}"` : ''}: ${d}`,
+    pluginError: (s: string, d: string) => `plan-lint: cannot load plugin "${s}": ${d}`,
+    usage: (d: string) => `plan-lint: ${d}\nSee: plan-lint --help`,
+    badRule: (r: string) => `invalid --rule "${r}"; use id:severity, e.g. --rule numbering:warn`,
+    badFormat: (f: string) => `no format "${f}"; choose one of: ${FORMAT_NAMES.join(', ')}`,
+    badMax: (v: string) => `--max-warnings needs a non-negative integer, got "${v}"`,
+    tooManyWarnings: (n: number, max: number) => `plan-lint: ${n} warnings exceed --max-warnings ${max}.`,
+    unknownRule: (r: string) => `no rule "${r}"`,
+    detail: {
+      ENOENT: 'no such file or directory',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EISDIR: 'is a directory, not a file',
+      NO_MATCH: 'no files match this pattern',
+    } as Record<string, string>,
+  },
+};
+
+class UsageError extends Error {}
+
+function buildProgram(): Command {
+  return new Command()
+    .name('plan-lint')
+    .description('Kiểm tra Kế hoạch của phường, xã trước khi ký / Lint Vietnamese administrative plans (DOCX, Markdown, text)')
+    .argument('[paths...]', 'files, folders or glob patterns (default: .)')
+    .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join('|')}`).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('-c, --config <file>', 'use this config file instead of looking for one')
+    .option('--no-config', 'use no config file')
+    .option('--rule <id:severity>', 'set a rule severity (repeatable), e.g. numbering:warn', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--unit <unit>', 'the plan\'s own ward or commune, e.g. "phường Hải An"')
+    .addOption(new Option('--stage <stage>', 'draft (own number/date may be blank) or final').choices(['draft', 'final']))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--quiet', 'report errors only')
+    .addOption(new Option('--lang <lang>', 'message language (default vi)').choices(['vi', 'en']))
+    .option('--print-config <file>', 'print the configuration that applies to a file')
+    .option('--print-tree <file>', 'print how a plan was understood (its outline)')
+    .option('--list-rules', 'list the rules')
+    .option('--stdin', 'lint text from standard input')
+    .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .version(version(), '-v, --version')
+    .helpOption('-h, --help')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+}
+
+function parseRuleFlags(flags: string[], ui: (typeof UI)['vi']): Record<string, Severity> {
+  const out: Record<string, Severity> = {};
+  for (const f of flags) {
+    const m = /^([\w/@.-]+):(\w+)$/.exec(f.trim());
+    const sev = m ? parseSeverity(m[2]) : undefined;
+    if (!m || sev === undefined) throw new UsageError(ui.badRule(f));
+    out[m[1]!] = sev;
+  }
+  return out;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
+  }
+  const opts = program.opts<Options>();
+  const args = program.args;
+  const lang: Lang = opts.lang ?? (process.env.PLAN_LINT_LANG === 'en' ? 'en' : 'vi');
+  const ui = UI[lang];
+  const cwd = process.cwd();
+
+  try {
+    const formatter = getFormatter(opts.format);
+    if (!formatter) throw new UsageError(ui.badFormat(opts.format));
+    let maxWarnings = -1;
+    if (opts.maxWarnings !== undefined) {
+      if (!/^\d+$/.test(opts.maxWarnings)) throw new UsageError(ui.badMax(opts.maxWarnings));
+      maxWarnings = Number(opts.maxWarnings);
+    }
+    const cli: CliOverrides = {
+      configFile: typeof opts.config === 'string' ? opts.config : undefined,
+      noConfig: (opts as { config?: unknown }).config === false,
+      rules: parseRuleFlags(opts.rule, ui),
+      unit: opts.unit,
+      stage: opts.stage,
+      lang: opts.lang,
+    };
+    if (cli.noConfig) cli.configFile = undefined;
+    const resolver = new ConfigResolver(cli);
+    const rules = builtinRuleMap();
+    const pluginsLoaded = new Set<string>();
+    const ruleSetFor = async (config: ResolvedConfig): Promise<Map<string, RuleModule>> => {
+      for (const p of config.plugins) {
+        const key = `${p.base}|${p.spec}`;
+        if (pluginsLoaded.has(key)) continue;
+        pluginsLoaded.add(key);
+        for (const r of await loadPlugin(p.spec, p.base)) rules.set(r.meta.id, r);
+      }
+      const known = new Set(rules.keys());
+      for (const id of Object.keys(config.rules)) {
+        if (!known.has(id)) {
+          const fromCli = cli.rules && id in cli.rules;
+          if (fromCli) throw new UsageError(ui.unknownRule(id));
+          throw new ConfigError(config.ruleFiles?.[id] ?? '(config)', `rules.${id}`, ui.unknownRule(id));
+        }
+      }
+      return rules;
+    };
+
+    if (opts.listRules) {
+      const cfg = resolver.resolve(path.join(cwd, 'x.md'));
+      const all = await ruleSetFor(cfg);
+      for (const [id, r] of all) {
+        const sev = cfg.rules[id]?.severity ?? { off: 0, warn: 1, error: 2 }[r.meta.defaultSeverity];
+        process.stdout.write(`${id.padEnd(16)} ${['off', 'warn', 'error'][sev]!.padEnd(6)} ${r.meta.fixable ? 'fix ' : '    '}${r.meta.description[lang]}\n`);
+      }
+      return 0;
+    }
+    if (opts.printConfig) {
+      const cfg = resolver.resolve(path.resolve(cwd, opts.printConfig));
+      const all = await ruleSetFor(cfg);
+      const rulesOut: Record<string, unknown> = {};
+      for (const [id, r] of all) {
+        const s = cfg.rules[id];
+        const sev = s ? s.severity : { off: 0, warn: 1, error: 2 }[r.meta.defaultSeverity];
+        rulesOut[id] = [['off', 'warn', 'error'][sev], s?.options ?? {}];
+      }
+      process.stdout.write(`${JSON.stringify({ ...cfg, plugins: cfg.plugins.map((p) => p.spec), rules: rulesOut }, null, 2)}\n`);
+      return 0;
+    }
+    if (opts.printTree) {
+      const file = path.resolve(cwd, opts.printTree);
+      try {
+        const { tree } = await parseFile(file, fs.readFileSync(file));
+        process.stdout.write(printTree(tree));
+        return 0;
+      } catch (err) {
+        const e = err instanceof FatalError || !(err as NodeJS.ErrnoException).code ? err : new FatalError('unreadable', { detail: ui.detail[(err as NodeJS.ErrnoException).code!] ?? String((err as NodeJS.ErrnoException).code) });
+        process.stderr.write(`${file}: ${fatalMessage(e, lang).message}\n`);
+        return 2;
+      }
+    }
+
+    const results: LintResult[] = [];
+    if (opts.stdin) {
+      const name = path.resolve(cwd, opts.stdinFilename ?? 'stdin.md');
+      const config = resolver.resolve(name);
+      const all = await ruleSetFor(config);
+      results.push(await lintBytes({ filePath: name, bytes: await readStdin(), config, rules: all }));
+    } else {
+      const files = expandPaths(args.length ? args : ['.'], cwd, (abs) => resolver.resolve(abs).ignores);
+      for (const f of files) {
+        if (f.error) {
+          const e = new FatalError('unreadable', { detail: ui.detail[f.error] ?? f.error });
+          results.push(summarize(f.path, [fatalMessage(e, lang)]));
+          continue;
+        }
+        const config = resolver.resolve(f.path);
+        const all = await ruleSetFor(config);
+        let bytes: Uint8Array;
+        try {
+          bytes = fs.readFileSync(f.path);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code ?? String(err);
+          results.push(summarize(f.path, [fatalMessage(new FatalError('unreadable', { detail: ui.detail[code] ?? code }), config.lang)]));
+          continue;
+        }
+        results.push(await lintBytes({ filePath: f.path, bytes, config, rules: all }));
+      }
+    }
+
+    const shown = opts.quiet ? results.map((r) => summarize(r.filePath, r.messages.filter((m) => m.severity === 2))) : results;
+    const color = opts.color ?? (!opts.outputFile && process.stdout.isTTY === true);
+    const output = formatter(shown, { lang, color: opts.outputFile ? false : color, rules, cwd, version: version(), docsDir: path.join(PKG_ROOT, 'docs', 'rules') });
+    if (opts.outputFile) {
+      const out = path.resolve(cwd, opts.outputFile);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, output);
+    } else if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+
+    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    const fatal = results.some((r) => r.messages.some((m) => m.fatal));
+    if (fatal) return 2;
+    if (errors > 0) return 1;
+    if (maxWarnings >= 0 && warnings > maxWarnings && !opts.quiet) {
+      process.stderr.write(`${ui.tooManyWarnings(warnings, maxWarnings)}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${ui.configError(err.file, err.key, err.detail)}\n`);
+      return 2;
+    }
+    if (err instanceof PluginError) {
+      process.stderr.write(`${ui.pluginError(err.spec, err.detail)}\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`${ui.usage(err.message)}\n`);
+      return 2;
+    }
+    const e = err as Error;
+    process.stderr.write(`plan-lint: ${lang === 'vi' ? 'lỗi nội bộ' : 'internal error'}: ${e.message}\n`);
+    if (process.env.PLAN_LINT_DEBUG) process.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+const isMain = (() => {
+  try {
+    return fs.realpathSync(process.argv[1] ?? '') === fs.realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`plan-lint: ${(err as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

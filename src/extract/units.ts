@@ -1,0 +1,171 @@
+// Administrative units: the gazetteer in force since 1 July 2025 and the unit
+// mentions of a plan ("phường Hải An", "PHƯỜNG KHƯƠNG ĐÌNH", "thành phố Hải Phòng").
+import fs from 'node:fs';
+import type { ParagraphNode, PlanRoot, TextRef } from '../types.js';
+
+export type UnitType = 'phường' | 'xã' | 'đặc khu' | 'thị trấn' | 'thành phố' | 'tỉnh' | 'quận' | 'huyện' | 'thị xã';
+
+export interface Unit {
+  type: 'phường' | 'xã' | 'đặc khu';
+  name: string;
+  province: string;
+}
+
+export interface Province {
+  name: string;
+  type: 'tỉnh' | 'thành phố';
+}
+
+export interface Gazetteer {
+  provinces: Province[];
+  units: Unit[];
+  /** Units by name key (tone placement and case folded). */
+  byName: Map<string, Unit[]>;
+  provinceByName: Map<string, Province>;
+}
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** A comparison key for Vietnamese names: case-folded, with the tone mark moved to the end of each syllable ("Hoà" = "Hòa"). */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((syl) => {
+      const d = syl.normalize('NFD');
+      const tone = (d.match(TONES) ?? []).join('');
+      return d.replace(TONES, '').normalize('NFC') + tone;
+    })
+    .join(' ');
+}
+
+// A read-only table loaded once per process (not state: it never changes after loading).
+let cached: Gazetteer | undefined;
+
+/** The shipped gazetteer (data/units.json), loaded on first use. */
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const file = new URL('../../../data/units.json', import.meta.url);
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { provinces: { name: string; type: Province['type']; units: string }[] };
+  const types: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
+  const g: Gazetteer = { provinces: [], units: [], byName: new Map(), provinceByName: new Map() };
+  for (const p of raw.provinces) {
+    const prov: Province = { name: p.name, type: p.type };
+    g.provinces.push(prov);
+    g.provinceByName.set(nameKey(p.name), prov);
+    for (const entry of p.units.split('|')) {
+      const unit: Unit = { type: types[entry[0]!]!, name: entry.slice(2), province: p.name };
+      g.units.push(unit);
+      const k = nameKey(unit.name);
+      const list = g.byName.get(k);
+      if (list) list.push(unit);
+      else g.byName.set(k, [unit]);
+    }
+  }
+  cached = g;
+  return g;
+}
+
+export interface UnitMention {
+  type: UnitType;
+  typeText: string;
+  name: string;
+  nameRef: TextRef;
+  ref: TextRef; // type word and name
+  node: ParagraphNode;
+}
+
+// each type word in lower case, Capitalised or UPPER CASE (the name after it must keep its capital)
+const TYPE_WORDS = ['đặc khu', 'thị trấn', 'thành phố', 'thị xã', 'phường', 'xã', 'tỉnh', 'quận', 'huyện']
+  .flatMap((t) => [t, t[0]!.toUpperCase() + t.slice(1), t.toUpperCase()])
+  .map((t) => t.replace(/ /g, '\\s+'))
+  .join('|');
+// type word then a capitalised name; a lower-case word after the type word is not a name
+const MENTION = new RegExp(`(?<![\\p{L}])(${TYPE_WORDS})[ \\t\\u00a0]+((?:[\\p{Lu}\\d][\\p{L}\\d]*)(?:[ \\t\\u00a0]+[\\p{Lu}\\d][\\p{L}\\d]*){0,4})`, 'gu');
+
+/** Words that follow a type word but are not names: "Xã hội" (society) in any case. */
+const NOT_NAMES = new Set(['hội']); // lower-case NFC
+
+export function unitMentionsIn(node: ParagraphNode, g: Gazetteer = gazetteer()): UnitMention[] {
+  const out: UnitMention[] = [];
+  for (const m of node.value.matchAll(MENTION)) {
+    const typeText = m[1]!;
+    const type = typeText.toLowerCase().replace(/\s+/g, ' ') as UnitType;
+    const words = m[2]!.split(/[ \t\u00a0]+/);
+    const upperContext = typeText === typeText.toUpperCase();
+    // In normal text the name is the capitalised words; in an all-capitals line every word is capitalised,
+    // so we take the longest prefix the gazetteer knows, else two words.
+    let n = words.length;
+    const known = (k: number): boolean => {
+      const key = nameKey(words.slice(0, k).join(' '));
+      return type === 'tỉnh' || type === 'thành phố' ? g.provinceByName.has(key) || g.byName.has(key) : g.byName.has(key);
+    };
+    let best = 0;
+    for (let k = Math.min(words.length, 5); k >= 1; k--) if (known(k)) {
+      best = k;
+      break;
+    }
+    if (best) n = best;
+    else if (upperContext || words.length > 3) n = Math.min(words.length, 2);
+    // all-capital words after a normal-case type word are an abbreviation (UBND), not a name
+    if (!upperContext && words[0]!.length > 1 && words[0] === words[0]!.toUpperCase() && /\p{L}/u.test(words[0]!) && !best) continue;
+    const name = words.slice(0, n).join(' ');
+    if (NOT_NAMES.has(words[0]!.toLowerCase()) && !best) continue;
+    const typeStart = m.index!;
+    const nameStart = typeStart + m[0].indexOf(m[2]!, typeText.length);
+    const nameEnd = nameStart + lengthOfWords(node.value.slice(nameStart), n);
+    out.push({
+      type,
+      typeText,
+      name: titleCase(name),
+      nameRef: { node, start: nameStart, end: nameEnd },
+      ref: { node, start: typeStart, end: nameEnd },
+      node,
+    });
+  }
+  return out;
+}
+
+function lengthOfWords(s: string, n: number): number {
+  const m = new RegExp(`^\\S+(?:[ \\t\\u00a0]+\\S+){${n - 1}}`, 'u').exec(s);
+  return m ? m[0].length : s.length;
+}
+
+/** "HẢI AN" → "Hải An" (names are compared by key; this is for messages). */
+export function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+export function extractUnitMentions(tree: PlanRoot): UnitMention[] {
+  const out: UnitMention[] = [];
+  const walk = (nodes: readonly { type: string; children?: unknown }[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'paragraph') out.push(...unitMentionsIn(n as ParagraphNode));
+      else if (Array.isArray(n.children)) walk(n.children as { type: string }[]);
+    }
+  };
+  walk(tree.children);
+  return out;
+}
+
+/** Levenshtein distance over characters of name keys, for "did you mean". */
+export function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
