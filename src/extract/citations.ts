@@ -86,8 +86,9 @@ function readIssuer(node: ParagraphNode, from: number): { issuer: string; ref: T
 }
 
 function readSubject(node: ParagraphNode, from: number): string | undefined {
-  const m = /^[^;.]{0,40}?\s(về|V\/v)\s+([^;.\n]{3,200})/u.exec(node.value.slice(from));
-  return m ? m[2]!.trim() : undefined;
+  // "… về phát triển kinh tế đêm" or a quoted title; "báo cáo … về Ủy ban nhân dân" (to an office) is not a subject
+  const m = /^[\s,]*(?:về|V\/v)\s+([“"]?[\p{Ll}“"][^;.\n]{2,200})/u.exec(node.value.slice(from));
+  return m ? m[1]!.trim() : undefined;
 }
 
 function dateAfter(dates: DateMention[], from: number, node: ParagraphNode): DateMention | undefined {

@@ -130,7 +130,7 @@ export function unitMentionsIn(node: ParagraphNode, g: Gazetteer = gazetteer()):
 }
 
 function lengthOfWords(s: string, n: number): number {
-  const m = new RegExp(`^\\S+(?:[ \\t\\u00a0]+\\S+){${n - 1}}`, 'u').exec(s);
+  const m = new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+[\\p{L}\\d]+){${n - 1}}`, 'u').exec(s);
   return m ? m[0].length : s.length;
 }
 

@@ -1,0 +1,76 @@
+// Build the DOCX fixtures in fixtures/ (committed, so `plan-lint fixtures/…` works
+// right after install). Headings and the STT column use Word's automatic numbering.
+// Usage: npm run build:fixtures
+import fs from 'node:fs';
+import { buildDocx, numberingXml, p, r, table } from './docx-builder.mjs';
+
+const out = new URL('../fixtures/', import.meta.url);
+
+// numId 1: I. / 1. / a) headings; numId 2: the STT column "1, 2, 3"
+const numbering = numberingXml(
+  [
+    { id: 0, levels: [{ fmt: 'upperRoman', text: '%1.', suff: 'space' }, { fmt: 'decimal', text: '%2.', suff: 'space' }, { fmt: 'lowerLetter', text: '%3)', suff: 'space' }] },
+    { id: 1, levels: [{ fmt: 'decimal', text: '%1', suff: 'nothing' }] },
+  ],
+  [
+    { id: 1, abstractId: 0 },
+    { id: 2, abstractId: 1 },
+  ],
+);
+
+const H1 = (t) => p(t, { numId: 1, ilvl: 0, b: true });
+const H2 = (t) => p(t, { numId: 1, ilvl: 1, b: true });
+const STT = (t) => [p('', { numId: 2 }), t];
+
+/** A clean plan of UBND phường Cái Khế (Cần Thơ), or the same plan with defects put in. */
+function plan({ defects }) {
+  const own = defects ? 'Số: /KH-UBND' : 'Số: 33/KH-UBND';
+  const body = [
+    table(
+      [
+        [
+          [p('ỦY BAN NHÂN DÂN', { b: true }), p('PHƯỜNG CÁI KHẾ', { b: true }), p(own)],
+          [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { b: true }), p('Độc lập - Tự do - Hạnh phúc', { b: true }), p('Cái Khế, ngày 18 tháng 5 năm 2026')],
+        ],
+      ],
+      { borders: false },
+    ),
+    p('KẾ HOẠCH', { b: true }),
+    p('Tổng vệ sinh môi trường, phòng chống sốt xuất huyết trên địa bàn phường năm 2026', { b: true }),
+    p('Căn cứ Kế hoạch số 64/KH-UBND ngày 06/4/2026 của Ủy ban nhân dân thành phố Cần Thơ về phòng, chống dịch bệnh năm 2026;'),
+    p('Ủy ban nhân dân phường Cái Khế ban hành Kế hoạch tổng vệ sinh môi trường như sau:'),
+    H1('MỤC ĐÍCH, YÊU CẦU'),
+    p('Huy động Nhân dân các khu vực cùng tham gia dọn vệ sinh, khơi thông cống rãnh, diệt lăng quăng.'),
+    p('Giảm số ca mắc sốt xuất huyết so với cùng kỳ năm 2025.'),
+    H1('NỘI DUNG'),
+    H2('Ra quân tổng vệ sinh'),
+    p([r('Tổ chức ra quân vào sáng chủ nhật cuối mỗi tháng tại các khu vực'), r(' trên địa bàn phường.')]),
+    H2('Tuyên truyền'),
+    p(defects
+      ? 'Phát thanh trên hệ thống truyền thanh của phường Bình Thủy; thực hiện theo Kế hoạch số 46/KH-UBND ngày 06/4/2026 của Ủy ban nhân dân thành phố Cần Thơ.'
+      : 'Phát thanh trên hệ thống truyền thanh của phường; thực hiện theo Kế hoạch số 64/KH-UBND ngày 06/4/2026 của Ủy ban nhân dân thành phố Cần Thơ.'),
+    table([
+      ['STT', 'Nội dung', 'Thời gian'],
+      [STT('')[0], 'Ra quân tổng vệ sinh đợt 1', 'Tháng 6'],
+      [STT('')[0], 'Phun hóa chất diệt muỗi', 'Tháng 7'],
+      [STT('')[0], 'Ra quân tổng vệ sinh đợt 2', 'Tháng 8'],
+      [defects ? '6' : STT('')[0], 'Sơ kết', defects ? 'ngày   /10/2026' : 'Tháng 10'],
+    ]),
+    H1('TỔ CHỨC THỰC HIỆN'),
+    p('Các khu vực báo cáo kết quả về Ủy ban nhân dân phường sau mỗi đợt ra quân.'),
+    table(
+      [
+        [
+          [p('Nơi nhận:', { b: true }), p('- UBND thành phố Cần Thơ;'), p('- Lưu: VT.')],
+          [p('TM. ỦY BAN NHÂN DÂN', { b: true }), p('CHỦ TỊCH', { b: true }), p('Phạm Thị Lan')],
+        ],
+      ],
+      { borders: false },
+    ),
+  ];
+  return buildDocx(body.join(''), { numbering });
+}
+
+fs.writeFileSync(new URL('ke-hoach-ubnd-mau.docx', out), plan({ defects: false }));
+fs.writeFileSync(new URL('ke-hoach-co-loi.docx', out), plan({ defects: true }));
+console.log('fixtures/ke-hoach-ubnd-mau.docx, fixtures/ke-hoach-co-loi.docx written');
