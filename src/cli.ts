@@ -13,8 +13,8 @@ import { FatalError } from './readers/errors.js';
 import { expandPaths } from './files.js';
 import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
 import { printTree } from './plan/print.js';
+import { PKG_ROOT } from './paths.js';
 
-const PKG_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function version(): string {
   try {

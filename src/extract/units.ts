@@ -2,6 +2,7 @@
 // mentions of a plan ("phường Hải An", "PHƯỜNG KHƯƠNG ĐÌNH", "thành phố Hải Phòng").
 import fs from 'node:fs';
 import type { ParagraphNode, PlanRoot, TextRef } from '../types.js';
+import { dataPath } from '../paths.js';
 
 export type UnitType = 'phường' | 'xã' | 'đặc khu' | 'thị trấn' | 'thành phố' | 'tỉnh' | 'quận' | 'huyện' | 'thị xã';
 
@@ -48,7 +49,7 @@ let cached: Gazetteer | undefined;
 /** The shipped gazetteer (data/units.json), loaded on first use. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
-  const file = new URL('../../../data/units.json', import.meta.url);
+  const file = dataPath('units.json');
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { provinces: { name: string; type: Province['type']; units: string }[] };
   const types: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
   const g: Gazetteer = { provinces: [], units: [], byName: new Map(), provinceByName: new Map() };
