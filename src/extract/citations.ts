@@ -47,7 +47,7 @@ const CONTINUATION = new RegExp(`^\\s*(?:,|;|và)\\s*(?:số\\s*)(?<nc>${NUMBER_
 
 const ISSUER_STOP = new Set([
   'về', 'thực', 'triển', 'nhằm', 'trên', 'tại', 'đến', 'cho', 'và', 'với', 'trong', 'đã', 'được', 'để', 'theo', 'là',
-  'đối', 'nay', 'này', 'của', 'gắn', 'xây', 'ban', 'tuyên', 'từ', 'khi', 'sau', 'trước', 'cùng', 'các', 'những',
+  'đối', 'nay', 'này', 'của', 'gắn', 'xây', 'tuyên', 'từ', 'khi', 'sau', 'trước', 'cùng', 'các', 'những',
 ]);
 
 export function typeKey(type: string): string {
@@ -189,7 +189,7 @@ export interface OwnNumber {
 export function ownNumber(tree: PlanRoot): OwnNumber | undefined {
   const line = tree.meta.numberLine;
   if (!line) return undefined;
-  const v = line.node.value;
+  const v = line.node.value.slice(0, line.end);
   const m = new RegExp(`^\\s*Số\\s*[:.]?\\s*(?<nc>${NUMBER_CODE})`, 'u').exec(v.slice(line.start));
   if (!m) return { ref: line, blank: true };
   const g = m.groups!;

@@ -22,7 +22,7 @@ import { parseLabel, rankKey } from './labels.js';
 const TITLE = /^\s*KẾ\s+HOẠCH(?:[ \t]*\n|\s*$|\s+(?=\p{Ll}))/u;
 /** \b only knows ASCII letters; this is a word end for Vietnamese. */
 const END = '(?![\\p{L}\\p{N}])';
-const NUMBER_LINE = /^\s*Số\s*[:.]?\s/u;
+const NUMBER_LINE = /^\s*Số\s*[:.]?\s*[\d.…_/-]/u;
 const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày\b/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^\s*(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
@@ -196,20 +196,25 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
   const meta: Partial<PlanMeta> = {};
   const header = root.children.find((c) => c.type === 'header');
   const headerParas = header ? paragraphsOf(header.children) : [];
-  // Without a header the number and date lines may still stand before the title.
+  // Line by line: a Word header cell or a Markdown paragraph may hold several lines.
   for (const p of headerParas) {
-    if (!meta.numberLine && NUMBER_LINE.test(p.value)) meta.numberLine = refOf(p, leadOf(p.value), p.value.trimEnd().length);
-    const pd = PLACE_DATE.exec(p.value);
-    if (!meta.placeDate && pd) {
-      meta.placeDate = refOf(p, leadOf(p.value), p.value.trimEnd().length);
-      meta.place = pd[1]!.trim();
+    let at = 0;
+    for (const line of p.value.split('\n')) {
+      const start = at + leadOf(line);
+      const end = at + line.trimEnd().length;
+      at += line.length + 1;
+      if (!meta.numberLine && NUMBER_LINE.test(line)) meta.numberLine = refOf(p, start, end);
+      const pd = PLACE_DATE.exec(line);
+      if (!meta.placeDate && pd) {
+        meta.placeDate = refOf(p, start, end);
+        meta.place = pd[1]!.trim();
+      }
     }
   }
   const bodyLines = headerParas
-    .filter((p) => p !== meta.numberLine?.node && p !== meta.placeDate?.node)
     .flatMap((p) => p.value.split('\n'))
     .map(squash)
-    .filter((l) => l && !DECORATION.test(l) && !MOTTO.test(l) && isUpperText(l));
+    .filter((l) => l && !DECORATION.test(l) && !MOTTO.test(l) && isUpperText(l) && !NUMBER_LINE.test(l) && !PLACE_DATE.test(l));
   if (bodyLines.length) {
     if (bodyLines.length > 1 && /^ĐẢNG BỘ\s/u.test(bodyLines[0]!) && /^(ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN)\s/u.test(bodyLines[1]!)) {
       meta.superiorBody = bodyLines[0];

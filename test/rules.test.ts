@@ -1,0 +1,246 @@
+// Valid and invalid cases for the four mission rules, on small plans of our own.
+import { plan, ruleTester } from './rule-tester.js';
+
+const UBND = ['ỦY BAN NHÂN DÂN', 'PHƯỜNG NGỌC HÀ', 'Số: 08/KH-UBND', 'Ngọc Hà, ngày 15 tháng 5 năm 2026'];
+const PARTY = ['ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG', 'ĐẢNG ỦY PHƯỜNG HÒA CƯỜNG', 'Số 112-KH/ĐU', 'Hòa Cường, ngày 03 tháng 6 năm 2026'];
+
+ruleTester('ref-mismatch', {
+  valid: [
+    {
+      name: 'one document cited the same way throughout',
+      code: plan({
+        header: PARTY,
+        preamble: ['Thực hiện Nghị quyết số 31-NQ/TU ngày 12/5/2026 của Ban Thường vụ Thành ủy về văn hóa đọc;'],
+        body: 'I. NỘI DUNG\n\n1. Quán triệt Nghị quyết số 31-NQ/TU ngày 12/5/2026 của Ban Thường vụ Thành ủy đến đảng viên.',
+      }),
+    },
+    {
+      name: 'two documents of one series both in the basis',
+      code: plan({
+        header: PARTY,
+        preamble: ['Thực hiện các Chương trình hành động số 40-CTr/TU ngày 02/4/2026, số 41-CTr/TU ngày 20/4/2026 của Ban Thường vụ Thành ủy;'],
+        body: 'I. NỘI DUNG\n\n1. Tuyên truyền Chương trình hành động số 41-CTr/TU.\n\n2. Tuyên truyền Chương trình hành động số 40-CTr/TU ngày 02/4/2026.',
+      }),
+    },
+    {
+      name: 'another document of the series shown apart by its subject',
+      code: plan({
+        header: UBND,
+        preamble: ['Căn cứ Kế hoạch số 77/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân thành phố về chuyển đổi số;'],
+        body: 'I. NỘI DUNG\n\n1. Lồng ghép với Kế hoạch số 90/KH-UBND của Ủy ban nhân dân thành phố về phòng chống thiên tai.',
+      }),
+    },
+    {
+      name: 'a short and a long name of one committee',
+      code: plan({
+        header: PARTY,
+        preamble: ['Thực hiện Kết luận số 05-KL/TU ngày 10/3/2026 của Thành ủy;'],
+        body: 'I. NỘI DUNG\n\n1. Quán triệt Kết luận số 05-KL/TU ngày 10/3/2026 của Ban Chấp hành Đảng bộ thành phố.',
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a number that changes in the body (Party style code)',
+      code: plan({
+        header: PARTY,
+        title: 'Học tập Nghị quyết số 31-NQ/TU ngày 12/5/2026 của Ban Thường vụ Thành ủy',
+        body: 'I. MỤC ĐÍCH\n\n1. Nắm vững Nghị quyết.\n\nII. NỘI DUNG\n\n1. Chung\n\n2. Cụ thể: quán triệt Nghị quyết số 13-NQ/TU đến chi bộ.',
+      }),
+      errors: [{ text: '13-NQ/TU', messageId: 'number', suggestion: '31-NQ/TU', section: 'II.2' }],
+    },
+    {
+      name: 'a number that changes (state style code), with its date',
+      code: plan({
+        header: UBND,
+        preamble: ['Căn cứ Quyết định số 215/QĐ-UBND ngày 14/01/2026 của Ủy ban nhân dân thành phố;'],
+        body: 'I. TỔ CHỨC THỰC HIỆN\n\nCác tổ dân phố thực hiện theo Quyết định số 251/QĐ-UBND ngày 14/01/2026.',
+      }),
+      errors: [{ text: '251/QĐ-UBND', messageId: 'number', suggestion: '215/QĐ-UBND' }],
+    },
+    {
+      name: 'one document, two dates',
+      code: plan({
+        header: PARTY,
+        preamble: ['Thực hiện Hướng dẫn số 09-HD/BTGDVTU ngày 21/4/2026 của Ban Tuyên giáo và Dân vận Thành ủy;'],
+        body: 'I. NỘI DUNG\n\nTriển khai Hướng dẫn số 09-HD/BTGDVTU ngày 12/4/2026 của Ban Tuyên giáo và Dân vận Thành ủy.',
+      }),
+      errors: [{ text: 'ngày 12/4/2026', messageId: 'date', suggestion: 'ngày 21/4/2026' }],
+    },
+    {
+      name: 'one document, two issuers',
+      code: plan({
+        header: PARTY,
+        preamble: ['Thực hiện Kế hoạch số 30-KH/ĐU ngày 02/5/2026 của Đảng ủy phường;'],
+        body: 'I. NỘI DUNG\n\nTuyên truyền Kế hoạch số 30-KH/ĐU ngày 02/5/2026 của Ban Thường vụ Đảng ủy phường trên địa bàn.',
+      }),
+      errors: [{ text: 'Ban Thường vụ Đảng ủy phường', messageId: 'issuer', severity: 1 }],
+    },
+    {
+      name: 'a date that does not exist',
+      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nHoàn thành trước ngày 29/2/2026.' }),
+      errors: [{ text: 'ngày 29/2/2026', messageId: 'impossibleDate' }],
+    },
+    {
+      name: 'a cited document younger than the plan',
+      code: plan({
+        header: UBND,
+        preamble: ['Căn cứ Công văn số 1450/UBND-VX ngày 20/5/2026 của Ủy ban nhân dân thành phố;'],
+        body: 'I. NỘI DUNG\n\nThực hiện theo yêu cầu.',
+      }),
+      errors: [{ text: 'ngày 20/5/2026', messageId: 'afterPlan' }],
+    },
+    {
+      name: 'an appendix caption with another number',
+      code: plan({
+        header: UBND,
+        body: 'I. NỘI DUNG\n\nThực hiện theo Phụ lục.\n\nPHỤ LỤC 01\n\n(Đính kèm Kế hoạch số 80/KH-UBND ngày 15/5/2026 của Ủy ban nhân dân phường Ngọc Hà)',
+      }),
+      errors: [{ text: '80/KH-UBND', messageId: 'captionNumber', suggestion: '08/KH-UBND' }],
+    },
+  ],
+});
+
+ruleTester('unit-name', {
+  valid: [
+    { name: 'own ward from the header', code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nCác tổ dân phố của phường Ngọc Hà thực hiện.' }) },
+    {
+      name: 'own ward from --unit; a lower-case word after "phường" is no name',
+      code: plan({ body: 'I. NỘI DUNG\n\nTrên địa bàn phường với sự tham gia của phường Ngọc Hà.' }),
+      config: { unit: 'phường Ngọc Hà' },
+    },
+    {
+      name: 'a neighbour in allowUnits',
+      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nPhối hợp với phường Giảng Võ tổ chức diễn tập.' }),
+      config: { allowUnits: ['phường Giảng Võ'] },
+    },
+    { name: 'the national motto is no commune', code: plan({ header: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', ...UBND], body: 'I. NỘI DUNG\n\nXã hội hóa nguồn lực.' }) },
+    { name: 'tone placement variants name one ward', code: plan({ header: PARTY, body: 'I. NỘI DUNG\n\nĐảng bộ phường Hoà Cường.' }) },
+  ],
+  invalid: [
+    {
+      name: 'another ward of the same city',
+      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\n1. Chung\n\n2. Các tổ dân phố của phường Giảng Võ rà soát.' }),
+      errors: [{ text: 'Giảng Võ', messageId: 'otherUnit', section: 'I.2', suggestion: 'Ngọc Hà' }],
+    },
+    {
+      name: 'another ward in capitals',
+      code: plan({ header: PARTY, body: 'I. NỘI DUNG\n\nTHỰC HIỆN TẠI PHƯỜNG HẢI CHÂU' }),
+      errors: [{ text: 'HẢI CHÂU', messageId: 'otherUnit' }],
+    },
+    {
+      name: 'own unit from the place-date line',
+      code: plan({ header: ['Số: 08/KH-UBND', 'Ngọc Hà, ngày 15 tháng 5 năm 2026'], body: 'I. NỘI DUNG\n\nHọc tập kinh nghiệm của phường Cửa Nam.' }),
+      errors: [{ text: 'Cửa Nam', messageId: 'otherUnit' }],
+    },
+    {
+      name: 'own unit from the issuing sentence',
+      code: plan({ preamble: ['Ủy ban nhân dân phường Ngọc Hà ban hành Kế hoạch như sau:'], body: 'I. NỘI DUNG\n\nTổ chức tại xã Sóc Sơn.' }),
+      errors: [{ text: 'Sóc Sơn', messageId: 'otherUnit' }],
+    },
+    {
+      name: 'a ward that exists nowhere',
+      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nPhối hợp với phường Ngọc Hòa.' }),
+      errors: [{ text: 'Ngọc Hòa', messageId: 'unknownUnit', suggestion: 'Ngọc Hà' }],
+    },
+    {
+      name: 'a district named as current after the reform',
+      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nBáo cáo Ủy ban nhân dân quận Ba Đình.' }),
+      errors: [{ text: 'quận Ba Đình', messageId: 'abolished', severity: 1 }],
+    },
+    {
+      name: 'another province',
+      code: plan({ header: ['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'ĐẢNG ỦY PHƯỜNG NGỌC HÀ', 'Số 12-KH/ĐU', 'Ngọc Hà, ngày 15 tháng 5 năm 2026'], body: 'I. NỘI DUNG\n\nHọc tập mô hình của tỉnh Nghệ An.' }),
+      errors: [{ text: 'tỉnh Nghệ An', messageId: 'otherProvince', severity: 1 }],
+    },
+    {
+      name: 'no own unit: said once, as information',
+      code: plan({ body: 'I. NỘI DUNG\n\nTổ chức tại phường Cửa Nam.' }),
+      errors: [{ text: 'KẾ HOẠCH', messageId: 'noOwnUnit', severity: 0 }],
+    },
+  ],
+});
+
+ruleTester('numbering', {
+  valid: [
+    { name: 'Roman, Arabic and letters in order', code: plan({ body: 'I. A\n\n1. x\n\na) p\n\nb) q\n\nc) r\n\nd) s\n\nđ) t\n\ne) u\n\n2. y\n\nII. B\n\n1. z' }) },
+    { name: 'letters in Word\'s Latin order', code: plan({ body: 'I. A\n\na) p\n\nb) q\n\nc) r\n\nd) s\n\ne) t\n\nf) u' }) },
+    { name: 'continuous numbering across sections', code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\nII. B\n\n3. z\n\n4. w' }) },
+    { name: 'hierarchical labels', code: plan({ body: 'I. A\n\n1.1. x\n\n1.2. y\n\n1.3. z' }) },
+    { name: 'dates and numbers in sentences are no labels', code: plan({ body: 'I. A\n\n2026. Năm bản lề.\n\nHoàn thành 3. Mục tiêu khác.' }) },
+    {
+      name: 'a table STT column in order, with continuation rows',
+      code: plan({ body: 'I. A\n\n| STT | Nội dung |\n| --- | --- |\n| 1 | a |\n| 2 | b |\n|  | tiếp |\n| 3 | c |' }),
+    },
+  ],
+  invalid: [
+    { name: 'a missing Roman section', code: plan({ body: 'I. A\n\nII. B\n\nIV. D' }), errors: [{ text: 'IV.', messageId: 'gap', message: /thiếu mục III/ }] },
+    { name: 'a repeat', code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\n2. z' }), errors: [{ text: '2.', messageId: 'repeat', section: 'I.2' }] },
+    { name: 'a step backwards', code: plan({ body: 'I. A\n\n1. x\n\n3. y\n\n2. z' }), errors: [{ text: '3.', messageId: 'gap' }, { text: '2.', messageId: 'backwards' }] },
+    { name: 'a wrong first value', code: plan({ body: 'II. A\n\nIII. B' }), errors: [{ text: 'II.', messageId: 'first' }] },
+    { name: 'letters skip đ', code: plan({ body: 'I. A\n\na) p\n\nb) q\n\nc) r\n\nd) s\n\ne) t\n\ng) u' }), errors: [{ text: 'e)', messageId: 'gap', message: /thiếu mục đ/ }] },
+    { name: 'mixed styles at one level', code: plan({ body: 'I. A\n\nII- B' }), errors: [{ text: 'II-', messageId: 'mixed', severity: 1 }] },
+    {
+      name: 'table rows skip; numbering continues from the written value',
+      code: plan({ body: 'I. A\n\n| TT | Việc |\n| --- | --- |\n| 1 | a |\n| 2 | b |\n| 5 | c |\n| 6 | d |\n| 8 | e |' }),
+      errors: [
+        { text: '5', messageId: 'gap' },
+        { text: '8', messageId: 'gap' },
+      ],
+    },
+    {
+      name: 'appendices out of order',
+      code: plan({ body: 'I. A\n\nx\n\nPHỤ LỤC 01\n\nbảng\n\nPHỤ LỤC 03\n\nbảng' }),
+      errors: [{ text: '03', messageId: 'gap' }],
+    },
+  ],
+});
+
+ruleTester('blank-field', {
+  valid: [
+    { name: 'everything filled', code: plan({ header: UBND, body: 'I. A\n\nThực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026; ellipsis in lists: Facebook, Zalo...' }) },
+    { name: 'Roman numeral XX is not a placeholder', code: plan({ header: UBND, body: 'I. A\n\nĐại hội XX của Đảng.' }) },
+  ],
+  invalid: [
+    {
+      name: 'own number and date blank in a draft: warnings',
+      code: plan({ header: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG NGỌC HÀ', 'Số: /KH-UBND', 'Ngọc Hà, ngày    tháng    năm 2026'], body: 'I. A' }),
+      errors: [
+        { text: 'Số: /KH-UBND', messageId: 'ownNumber', severity: 1 },
+        { text: 'ngày    tháng    năm 2026', messageId: 'ownDate', severity: 1 },
+      ],
+    },
+    {
+      name: 'own number and date blank at stage final: errors',
+      code: plan({ header: ['ĐẢNG ỦY PHƯỜNG NGỌC HÀ', 'Số -KH/ĐU', 'Ngọc Hà, ngày   tháng 4 năm 2026'], body: 'I. A' }),
+      config: { stage: 'final' },
+      errors: [
+        { text: 'Số -KH/ĐU', messageId: 'ownNumber' },
+        { text: 'ngày   tháng 4 năm 2026', messageId: 'ownDate' },
+      ],
+    },
+    {
+      name: 'blanks in the body are errors',
+      code: plan({
+        header: UBND,
+        body: 'I. A\n\nBáo cáo trước ngày 15/  /2026 theo Quyết định số /QĐ-UBND ngày /4/2026; người phụ trách: ______; mã [...]; xx hồ sơ.',
+      }),
+      errors: [
+        { text: 'ngày 15/  /2026', messageId: 'date' },
+        { text: 'Quyết định số /QĐ-UBND', messageId: 'citationNumber' },
+        { text: 'ngày /4/2026', messageId: 'date' },
+        { text: '______', messageId: 'leftover' },
+        { text: '[...]', messageId: 'leftover' },
+        { text: 'xx', messageId: 'leftover' },
+      ],
+    },
+    {
+      name: 'a blank appendix caption',
+      code: plan({ header: UBND, body: 'I. A\n\nPHỤ LỤC\n\n(Đính kèm Kế hoạch số    /KH-UBND ngày   tháng 5 năm 2026)' }),
+      errors: [
+        { text: 'Kế hoạch số    /KH-UBND', messageId: 'citationNumber' },
+        { text: 'ngày   tháng 5 năm 2026', messageId: 'date' },
+      ],
+    },
+  ],
+});
