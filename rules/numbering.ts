@@ -104,7 +104,9 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
     }
     const start = list[0]!;
     const continued = lastAt?.get(style);
-    if (start.value !== 1 && !(continued !== undefined && start.value === continued + 1) && Number.isFinite(start.value)) {
+    // a list that carries on from the previous one (I: 1, 2; II: 3, 4) is accepted only when it is itself in order
+    const carriesOn = continued !== undefined && start.value === continued + 1 && list.every((it, k) => k === 0 || it.value === list[k - 1]!.value + 1);
+    if (start.value !== 1 && !carriesOn && Number.isFinite(start.value)) {
       context.report({ range: start.ref, messageId: 'first', data: { found: start.raw, expected: render(style, 1, start) } });
     }
     for (let i = 1; i < list.length; i++) {

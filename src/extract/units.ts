@@ -85,7 +85,7 @@ const TYPE_WORDS = ['đặc khu', 'thị trấn', 'thành phố', 'thị xã', '
   .map((t) => t.replace(/ /g, '\\s+'))
   .join('|');
 // type word then a capitalised name; a lower-case word after the type word is not a name
-const MENTION = new RegExp(`(?<![\\p{L}])(${TYPE_WORDS})[ \\t\\u00a0]+((?:[\\p{Lu}\\d][\\p{L}\\d]*)(?:[ \\t\\u00a0]+[\\p{Lu}\\d][\\p{L}\\d]*){0,4})`, 'gu');
+const MENTION = new RegExp(`(?<![\\p{L}])(${TYPE_WORDS})[ \\t\\u00a0]+((?:[\\p{Lu}\\d][\\p{L}\\d]*)(?:[ \\t\\u00a0]+(?:-[ \\t\\u00a0]+)?[\\p{Lu}\\d][\\p{L}\\d]*){0,6})`, 'gu');
 
 /** Words that follow a type word but are not names: "Xã hội" (society) in any case. */
 const NOT_NAMES = new Set(['hội']); // lower-case NFC
@@ -95,22 +95,25 @@ export function unitMentionsIn(node: ParagraphNode, g: Gazetteer = gazetteer()):
   for (const m of node.value.matchAll(MENTION)) {
     const typeText = m[1]!;
     const type = typeText.toLowerCase().replace(/\s+/g, ' ') as UnitType;
-    const words = m[2]!.split(/[ \t\u00a0]+/);
+    // hyphenated names exist ("Văn Miếu - Quốc Tử Giám"): "-" is kept as a word and used only when the gazetteer knows the whole
+    let words = m[2]!.split(/[ \t\u00a0]+/);
     const upperContext = typeText === typeText.toUpperCase();
     // In normal text the name is the capitalised words; in an all-capitals line every word is capitalised,
     // so we take the longest prefix the gazetteer knows, else two words.
-    let n = words.length;
+    let n: number;
     const known = (k: number): boolean => {
       const key = nameKey(words.slice(0, k).join(' '));
       return type === 'tỉnh' || type === 'thành phố' ? g.provinceByName.has(key) || g.byName.has(key) : g.byName.has(key);
     };
     let best = 0;
-    for (let k = Math.min(words.length, 5); k >= 1; k--) if (known(k)) {
+    for (let k = Math.min(words.length, 7); k >= 1; k--) if (words[k - 1] !== '-' && known(k)) {
       best = k;
       break;
     }
+    if (!best && words.includes('-')) words = words.slice(0, words.indexOf('-'));
     if (best) n = best;
     else if (upperContext || words.length > 3) n = Math.min(words.length, 2);
+    else n = words.length;
     // all-capital words after a normal-case type word are an abbreviation (UBND), not a name
     if (!upperContext && words[0]!.length > 1 && words[0] === words[0]!.toUpperCase() && /\p{L}/u.test(words[0]!) && !best) continue;
     const name = words.slice(0, n).join(' ');
@@ -131,7 +134,7 @@ export function unitMentionsIn(node: ParagraphNode, g: Gazetteer = gazetteer()):
 }
 
 function lengthOfWords(s: string, n: number): number {
-  const m = new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+[\\p{L}\\d]+){${n - 1}}`, 'u').exec(s);
+  const m = new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+(?:-|[\\p{L}\\d]+)){${n - 1}}`, 'u').exec(s);
   return m ? m[0].length : s.length;
 }
 
