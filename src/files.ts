@@ -74,7 +74,7 @@ function walk(dir: string, out: FileEntry[], ignored: (abs: string) => boolean, 
     }
     if (e.name.startsWith('~$')) continue; // Word's lock files
     const lower = e.name.toLowerCase();
-    if (!WALK_EXTENSIONS.some((x) => lower.endsWith(x))) continue;
+    if (!WALK_EXTENSIONS.some((x) => lower.endsWith(x)) || !filter(abs)) continue;
     if (e.isSymbolicLink()) {
       // a dangling link is reported, not skipped silently
       if (!fs.existsSync(abs)) {
@@ -83,7 +83,7 @@ function walk(dir: string, out: FileEntry[], ignored: (abs: string) => boolean, 
       }
       if (fs.statSync(abs).isDirectory()) continue;
     }
-    if (filter(abs)) out.push({ path: abs });
+    out.push({ path: abs });
   }
 }
 

@@ -13,7 +13,7 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxFileBytes: 200 * 1024 * 1024,
   maxEntries: 20_000,
-  maxInflatedBytes: 256 * 1024 * 1024,
+  maxInflatedBytes: 64 * 1024 * 1024, // XML parts only: images are never inflated
 };
 
 interface Entry {
