@@ -288,6 +288,11 @@ const isMain = (() => {
 })();
 
 if (isMain) {
+  // a closed pipe (plan-lint … | head) ends the run quietly
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -58,16 +58,12 @@ function stylish(results: LintResult[], ctx: FormatContext): string {
   let out = '';
   let errors = 0;
   let warnings = 0;
-  let fixErr = 0;
-  let fixWarn = 0;
   let infos = 0;
   for (const r of results) {
     if (!r.messages.length) continue;
     infos += r.infoCount;
     errors += r.errorCount;
     warnings += r.warningCount;
-    fixErr += r.fixableErrorCount;
-    fixWarn += r.fixableWarningCount;
     out += `\n${C.under(path.resolve(r.filePath), color)}\n`;
     const rows = r.messages.map((m) => {
       const pos = `${m.line}:${m.column}`;
@@ -92,12 +88,6 @@ function stylish(results: LintResult[], ctx: FormatContext): string {
         ? `\n✖ ${total} vấn đề (${errors} lỗi, ${warnings} cảnh báo)\n`
         : `\n✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`;
     out += errors ? C.red(C.bold(sum, color), color) : C.yellow(C.bold(sum, color), color);
-    if (fixErr + fixWarn > 0) {
-      out +=
-        lang === 'vi'
-          ? `  ${fixErr} lỗi và ${fixWarn} cảnh báo có thể sửa tự động với tùy chọn \`--fix\`.\n`
-          : `  ${fixErr} error${fixErr === 1 ? '' : 's'} and ${fixWarn} warning${fixWarn === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.\n`;
-    }
     out += '\n';
   }
   return out;
