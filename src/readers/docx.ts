@@ -326,7 +326,8 @@ function readComments(xml: string): Map<string, { author: string; text: string }
         author = a['w:author'] ?? '';
         text = '';
       } else if (name === 'w:t') inT = true;
-      else if (name === 'w:p' && text) text += '\n';
+      else if ((name === 'w:p' || name === 'w:br') && text) text += '\n';
+      else if (name === 'w:tab') text += ' ';
     },
     close(name) {
       if (name === 'w:t') inT = false;
