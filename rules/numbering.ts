@@ -35,12 +35,11 @@ export const rule: RuleModule = {
     defaultSeverity: 'error',
     fixable: false,
     messages: {
-      gap: { vi: '"{found}" đứng sau "{prev}" — thiếu {missing}', en: '"{found}" follows "{prev}" — {missing} is missing' },
+      gap: { vi: '"{found}" đứng sau "{prev}" — {missing}', en: '"{found}" follows "{prev}" — {missing}' },
       repeat: { vi: '"{found}" lặp lại số của mục trước', en: '"{found}" repeats the previous number' },
       backwards: { vi: '"{found}" đứng sau "{prev}" — số thứ tự đi lùi (cần {expected})', en: '"{found}" follows "{prev}" — the numbering goes backwards (expected {expected})' },
       first: { vi: '"{found}" là mục đầu tiên nhưng cần bắt đầu từ {expected}', en: '"{found}" is the first item but numbering should start at {expected}' },
       mixed: { vi: 'Cùng một cấp nhưng kiểu đánh số khác nhau: "{found}" và "{other}"', en: 'Mixed label styles at one level: "{found}" and "{other}"' },
-      missingWord: { vi: 'mục {label}', en: 'item {label}' },
     },
   },
   create(context) {
@@ -120,8 +119,9 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
         const missing: string[] = [];
         for (let v = prev.value + 1; v < cur.value && missing.length < 4; v++) missing.push(render(style, v, prev));
         const more = cur.value - prev.value - 1 > missing.length ? ', …' : '';
-        const word = context.lang === 'vi' ? 'mục' : 'item';
-        context.report({ range: cur.ref, messageId: 'gap', data: { found: cur.raw, prev: prev.raw, missing: `${word} ${missing.join(', ')}${more}` } });
+        const list = `${missing.join(', ')}${more}`;
+        const text = context.lang === 'vi' ? `thiếu mục ${list}` : missing.length > 1 || more ? `items ${list} are missing` : `item ${list} is missing`;
+        context.report({ range: cur.ref, messageId: 'gap', data: { found: cur.raw, prev: prev.raw, missing: text } });
       }
     }
     lastAt?.set(style, list[list.length - 1]!.value);
