@@ -19,7 +19,7 @@ import type {
 import { isUpperText, offsetToPoint, squash, toNfc } from '../text/normalize.js';
 import { parseLabel, rankKey } from './labels.js';
 
-const TITLE = /^\s*KẾ\s+HOẠCH(?:[ \t]*\n|\s*$|\s+(?=\p{Ll}))/u;
+const TITLE = /^\s*KẾ\s+HOẠCH(?=\s|$)[ \t]*\n?/u;
 /** \b only knows ASCII letters; this is a word end for Vietnamese. */
 const END = '(?![\\p{L}\\p{N}])';
 const NUMBER_LINE = /^\s*Số\s*[:.]?\s*[\d.…_/-]/u;
@@ -199,7 +199,8 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
   // Line by line: a Word header cell or a Markdown paragraph may hold several lines.
   for (const p of headerParas) {
     let at = 0;
-    for (const line of p.value.split('\n')) {
+    // lines, and tab-separated parts of a line (a header table pasted as text)
+    for (const line of p.value.split(/[\n\t]/)) {
       const start = at + leadOf(line);
       const end = at + line.trimEnd().length;
       at += line.length + 1;
@@ -212,7 +213,7 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
     }
   }
   const bodyLines = headerParas
-    .flatMap((p) => p.value.split('\n'))
+    .flatMap((p) => p.value.split(/[\n\t]+/))
     .map(squash)
     .filter((l) => l && !DECORATION.test(l) && !MOTTO.test(l) && isUpperText(l) && !NUMBER_LINE.test(l) && !PLACE_DATE.test(l));
   if (bodyLines.length) {
