@@ -4,5 +4,6 @@ import { rule as blankField } from './blank-field.js';
 import { rule as numbering } from './numbering.js';
 import { rule as refMismatch } from './ref-mismatch.js';
 import { rule as unitName } from './unit-name.js';
+import { rule as typo } from './typo.js';
 
-export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField];
+export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo];

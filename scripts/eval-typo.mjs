@@ -1,0 +1,259 @@
+// Measure the typo rule, honestly and repeatably (npm run eval:typo):
+//  - precision: flags on held-out law text (proofread: nearly every flag is a false alarm)
+//    and on clean plans, per 10,000 syllables and per page;
+//  - recall: errors injected with a fixed seed into held-out sentences (at most one per
+//    sentence), per family, counted when found at the right place with the right suggestion.
+// Usage: npm run eval:typo [-- --json] [-- --verbose] [-- --subset] [-- --grid] [-- --misses]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SyllableModel } from '../dist/src/typo/model.js';
+import { checkTokens, DocumentCounts } from '../dist/src/typo/check.js';
+import { tokenize } from '../dist/src/typo/tokens.js';
+import { canonicalTone, parseSyllable, splitTone, syllableProblem, withTone, tonePlacements } from '../dist/src/typo/syllable.js';
+import { heldOutFiles } from './typo-corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '..', 'shared');
+const corpus = path.join(shared, 'corpus', 'vlc');
+const args = new Set(process.argv.slice(2));
+const SYLLABLES_PER_PAGE = 450; // a typed A4 page of a plan
+
+const t0 = performance.now();
+const model = SyllableModel.load();
+const loadMs = performance.now() - t0;
+
+function rng(seed) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Check a document given as paragraphs; returns findings with their paragraph. */
+let CONTEXT = process.env.TYPO_CONTEXT ? JSON.parse(process.env.TYPO_CONTEXT) : {};
+const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+function checkDoc(paragraphs, options = { context: CONTEXT }) {
+  const documentPairs = new DocumentCounts();
+  const toks = paragraphs.map((p) => tokenize(p));
+  for (const t of toks) documentPairs.add(t, model);
+  const out = [];
+  let syllables = 0;
+  toks.forEach((tokens, i) => {
+    syllables += tokens.length;
+    for (const f of checkTokens(tokens, model, { words: new Set(), documentPairs, context: CONTEXT, ...options })) out.push({ p: i, tokens, f });
+  });
+  return { findings: out, syllables };
+}
+
+function precisionOn(name, docs) {
+  let errors = 0;
+  let warnings = 0;
+  let syllables = 0;
+  const words = new Map();
+  for (const paras of docs) {
+    const r = checkDoc(paras);
+    syllables += r.syllables;
+    for (const { f } of r.findings) {
+      if (f.confident) errors++;
+      else warnings++;
+      const k = `${f.kind}:${f.found.toLowerCase()}→${f.suggestions[0] ?? ''}`;
+      words.set(k, (words.get(k) ?? 0) + 1);
+    }
+  }
+  const per10k = (n) => (syllables ? (n * 10000) / syllables : 0);
+  return {
+    name,
+    syllables,
+    errors,
+    warnings,
+    errorsPer10k: +per10k(errors).toFixed(2),
+    warningsPer10k: +per10k(warnings).toFixed(2),
+    warningsPerPage: +((warnings * SYLLABLES_PER_PAGE) / Math.max(1, syllables)).toFixed(3),
+    top: [...words.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15),
+  };
+}
+
+// ----- corpora -----
+// --subset: a third of the held-out files, for the test that holds the floors
+const heldOut = (fs.existsSync(corpus) ? heldOutFiles(corpus) : []).filter((_, i) => !args.has('--subset') || i % 3 === 0);
+const heldOutDocs = heldOut.map((f) =>
+  fs
+    .readFileSync(path.join(corpus, f), 'utf8')
+    .normalize('NFC')
+    .split('\n')
+    .filter((l) => l.trim()),
+);
+
+// Our own clean plans, and the seed plans with their known typos corrected (read from ../shared, never stored).
+const cleanPlans = fs
+  .readdirSync(path.join(root, 'fixtures'))
+  .filter((f) => f.endsWith('.md') && !f.includes('loi'))
+  .map((f) => fs.readFileSync(path.join(root, 'fixtures', f), 'utf8').split(/\n\s*\n/));
+const SEED_FIXES = [
+  [/bồi cảnh/g, 'bối cảnh'], [/([Cc])ông thông tin/g, (m, c) => `${c === 'C' ? 'C' : 'c'}ổng thông tin`], [/Lòng ghép/g, 'Lồng ghép'],
+  [/chuyên biến/g, 'chuyển biến'], [/tham\s+những/g, 'tham nhũng'], [/cô đọng trực quan/g, 'cổ động trực quan'], [/nền\s+tăng số/g, 'nền tảng số'],
+];
+const seedDir = path.join(shared, 'seeds');
+const seedPlans = fs.existsSync(seedDir)
+  ? fs.readdirSync(seedDir).sort().map((f) => SEED_FIXES.reduce((t, [re, s]) => t.replace(re, s), fs.readFileSync(path.join(seedDir, f), 'utf8')).split(/\n\s*\n|\t/))
+  : [];
+
+// ----- recall: inject one error per sentence -----
+const FAMILIES = ['tone', 'vowel', 'initial', 'final', 'nonword'];
+const VOWEL = { a: 'ăâ', ă: 'aâ', â: 'aă', e: 'ê', ê: 'e', o: 'ôơ', ô: 'oơ', ơ: 'oô', u: 'ư', ư: 'u' };
+const INITIAL = [['ch', 'tr'], ['s', 'x'], ['d', 'gi', 'r'], ['l', 'n']];
+const FINAL = [[/ng$/, 'n'], [/n$/, 'ng'], [/c$/, 't'], [/t$/, 'c'], [/ch$/, 't'], [/nh$/, 'n']];
+
+function variants(family, w) {
+  const p = parseSyllable(w);
+  if (!p) return [];
+  const out = [];
+  const { base, tone } = splitTone(w);
+  const put = (b, t) => {
+    const q = parseSyllable(b);
+    if (!q) return;
+    const places = tonePlacements(q.onset, q.rhyme);
+    out.push(withTone(b, t, places[places.length - 1]));
+  };
+  if (family === 'tone') for (let t = 0; t < 6; t++) if (t !== tone) put(base, t);
+  if (family === 'vowel') {
+    [...p.rhyme].forEach((c, i) => {
+      for (const v of VOWEL[c] ?? '') put(p.onset + p.rhyme.slice(0, i) + v + p.rhyme.slice(i + 1), tone);
+    });
+  }
+  if (family === 'initial') for (const g of INITIAL) if (g.includes(p.onset)) for (const o of g) if (o !== p.onset) put(o + p.rhyme, tone);
+  if (family === 'final') for (const [re, s] of FINAL) if (re.test(p.rhyme)) put(p.onset + p.rhyme.replace(re, s), tone);
+  if (family === 'nonword') {
+    // a misplaced tone, a dropped or doubled letter: shapes no Vietnamese syllable has
+    const chars = [...w.normalize('NFC')];
+    for (let i = 0; i < chars.length; i++) out.push([...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
+    for (let i = 0; i < chars.length; i++) out.push([...chars.slice(0, i + 1), chars[i], ...chars.slice(i + 1)].join(''));
+    if (tone > 0) for (let k = 0; k < base.length; k++) out.push(withTone(base, tone, k));
+    return out.filter((x) => x && syllableProblem(x));
+  }
+  // a real-word error: the result is a syllable people write
+  return out.filter((x) => canonicalTone(x) !== canonicalTone(w) && !syllableProblem(x) && model.known(canonicalTone(x)));
+}
+
+function recall(docs = heldOutDocs) {
+  const r = rng(20261122);
+  const stats = Object.fromEntries(FAMILIES.map((f) => [f, { injected: 0, found: 0, rightSuggestion: 0 }]));
+  let falseElsewhere = 0;
+  let sentences = 0;
+  for (const doc of docs) {
+    const lines = doc.flatMap((l) => l.split(/(?<=[.;])\s+/)).filter((l) => tokenize(l).length >= 6);
+    const injected = [];
+    for (const line of lines) {
+      if (r() > 0.5) {
+        injected.push(line);
+        continue;
+      }
+      const tokens = tokenize(line);
+      const family = FAMILIES[Math.floor(r() * FAMILIES.length)];
+      const order = tokens.map((_, i) => i).sort(() => r() - 0.5);
+      let done = false;
+      for (const i of order) {
+        const t = tokens[i];
+        if (t.caseForm !== 'lower' || syllableProblem(t.lower)) continue;
+        const vs = variants(family, t.lower);
+        if (!vs.length) continue;
+        const v = vs[Math.floor(r() * vs.length)];
+        injected.push({ text: line.slice(0, t.start) + v + line.slice(t.end), at: t.start, len: v.length, original: t.lower, family });
+        done = true;
+        break;
+      }
+      if (!done) injected.push(line);
+    }
+    const paras = injected.map((x) => (typeof x === 'string' ? x : x.text));
+    sentences += paras.length;
+    const { findings } = checkDoc(paras);
+    const byPara = new Map();
+    for (const x of findings) {
+      const list = byPara.get(x.p) ?? [];
+      list.push(x);
+      byPara.set(x.p, list);
+    }
+    injected.forEach((x, i) => {
+      const fs_ = byPara.get(i) ?? [];
+      if (typeof x === 'string') return;
+      stats[x.family].injected++;
+      let hit = false;
+      const missedBefore = stats[x.family].found;
+      for (const { f, tokens } of fs_) {
+        const s = tokens[f.start].start;
+        const e = tokens[f.end - 1].end;
+        if (s <= x.at && e >= x.at + x.len) {
+          hit = true;
+          stats[x.family].found++;
+          if (f.suggestions.some((sg) => canonicalTone(sg.toLowerCase()) === canonicalTone(x.original))) stats[x.family].rightSuggestion++;
+        } else falseElsewhere++;
+      }
+      if (args.has('--misses') && stats[x.family].found === missedBefore && (args.has('--nonword') ? x.family === 'nonword' : x.family !== 'nonword') && Math.random() < 0.05) {
+        const around = x.text.slice(Math.max(0, x.at - 25), x.at + x.len + 25);
+        console.log(`MISS ${x.family}: ${x.original}→${x.text.slice(x.at, x.at + x.len)} | ${around}`);
+      }
+      void hit;
+    });
+  }
+  const realWord = FAMILIES.filter((f) => f !== 'nonword').reduce((a, f) => ({ injected: a.injected + stats[f].injected, rightSuggestion: a.rightSuggestion + stats[f].rightSuggestion, found: a.found + stats[f].found }), { injected: 0, found: 0, rightSuggestion: 0 });
+  return { stats, realWord, falseElsewhere, sentences };
+}
+
+// ----- run -----
+if (!heldOutDocs.length) {
+  console.error(`eval:typo needs the law corpus in ${corpus}`);
+  process.exit(2);
+}
+if (args.has('--grid')) {
+  // threshold search on a third of the held-out files (the table below uses them all)
+  const sub = heldOutDocs.filter((_, i) => i % 3 === 0);
+  for (const ratio of [5, 20, 100, 500]) for (const minSupport of [2, 3, 5]) for (const oneSidedRatio of [100, 1000, 1e9]) {
+    CONTEXT = { ratio, minSupport, oneSidedRatio };
+    const rr = recall(sub);
+    const pl = precisionOn('laws', sub);
+    const pp = precisionOn('plans', [...cleanPlans, ...seedPlans]);
+    console.log(JSON.stringify({ ratio, minSupport, oneSidedRatio, realWord: pct(rr.realWord.rightSuggestion, rr.realWord.injected), lawErr10k: pl.errorsPer10k, lawWarn10k: pl.warningsPer10k, planErr: pp.errors, planWarnPage: pp.warningsPerPage }));
+  }
+  process.exit(0);
+}
+const precision = [precisionOn('held-out laws', heldOutDocs), precisionOn('own clean plans', cleanPlans)];
+if (seedPlans.length) precision.push(precisionOn('seed plans, typos corrected', seedPlans));
+const rec = recall();
+
+// speed: the rule's check alone over the held-out text
+const t1 = performance.now();
+for (const doc of heldOutDocs.slice(0, 10)) checkDoc(doc);
+const checkMs = performance.now() - t1;
+const checkedSyllables = heldOutDocs.slice(0, 10).reduce((n, d) => n + d.reduce((m, l) => m + tokenize(l).length, 0), 0);
+
+const result = {
+  model: { loadMs: +loadMs.toFixed(1), syllables: model.tokens, heldOutFiles: heldOut.length },
+  precision: precision.map(({ top, ...p }) => p),
+  recall: Object.fromEntries(Object.entries(rec.stats).map(([k, v]) => [k, { ...v, recall: pct(v.rightSuggestion, v.injected) }])),
+  realWordRecall: pct(rec.realWord.rightSuggestion, rec.realWord.injected),
+  nonWordRecall: pct(rec.stats.nonword.rightSuggestion, rec.stats.nonword.injected),
+  nonWordDetected: pct(rec.stats.nonword.found, rec.stats.nonword.injected),
+  speed: { syllablesPerMs: +(checkedSyllables / checkMs).toFixed(1) },
+};
+
+if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
+else {
+  console.log(`model: loaded in ${result.model.loadMs} ms; ${model.tokens} syllables of laws; ${heldOut.length} files held out\n`);
+  console.log('precision (flags on text without typos)');
+  console.log('  corpus                          syllables   errors  warnings  err/10k  warn/10k  warn/page');
+  for (const p of precision) {
+    console.log(`  ${p.name.padEnd(30)} ${String(p.syllables).padStart(10)} ${String(p.errors).padStart(8)} ${String(p.warnings).padStart(9)} ${String(p.errorsPer10k).padStart(8)} ${String(p.warningsPer10k).padStart(9)} ${String(p.warningsPerPage).padStart(10)}`);
+    if (args.has('--verbose')) for (const [k, n] of p.top) console.log(`      ${n}× ${k}`);
+  }
+  console.log('\nrecall (one injected error per sentence, fixed seed; found at the place with the right suggestion)');
+  console.log('  family      injected   found  right suggestion  recall');
+  for (const [k, v] of Object.entries(rec.stats)) console.log(`  ${k.padEnd(10)} ${String(v.injected).padStart(9)} ${String(v.found).padStart(7)} ${String(v.rightSuggestion).padStart(17)}  ${pct(v.rightSuggestion, v.injected)}`);
+  console.log(`  real-word (tone, vowel, initial, final): ${result.realWordRecall}; non-word: ${result.nonWordRecall} (detected ${result.nonWordDetected})`);
+  console.log(`  flags elsewhere in the injected sentences: ${rec.falseElsewhere} over ${rec.sentences} sentences`);
+  console.log(`\nspeed: ${result.speed.syllablesPerMs} syllables/ms for the check alone`);
+}

@@ -1,0 +1,155 @@
+// The syllable statistics behind the spelling rule: unigram and bigram counts
+// from the law corpus (data/typo-model.json, built by `npm run build:model`),
+// combined with the reviewed phrase dictionary (data/typo-phrases.json).
+import fs from 'node:fs';
+import { dataPath } from '../paths.js';
+import { canonicalTone, confusionCandidates, syllableProblem } from './syllable.js';
+
+export interface ConfusionEntry {
+  wrong: string;
+  right: string;
+  family: string;
+}
+
+export interface PhraseData {
+  /** Correct administrative phrases: their syllable pairs count as seen (laws are not plans). */
+  phrases: string[];
+  /** Frequent misspellings of administrative phrases. */
+  confusions: ConfusionEntry[];
+  /** Foreign words and loanwords that are not Vietnamese syllables. */
+  foreign: string[];
+}
+
+interface ModelFile {
+  vocab: string; // space-separated syllables, index = position
+  unigrams: string; // base64 Uint32Array
+  bigramKeys: string; // base64 Uint32Array, sorted (i * 65536 + j)
+  bigramCounts: string; // base64 Uint16Array
+  tokens: number;
+}
+
+function decode<T extends Uint32Array | Uint16Array>(b64: string, Ctor: { new (buf: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
+  const buf = Buffer.from(b64, 'base64');
+  const copy = new ArrayBuffer(buf.length);
+  new Uint8Array(copy).set(buf);
+  return new Ctor(copy);
+}
+
+/** Weight of a reviewed phrase's syllable pair, as if seen this often in the corpus. */
+export const PHRASE_WEIGHT = 40;
+
+export class SyllableModel {
+  readonly index = new Map<string, number>();
+  private readonly phrasePairs = new Map<string, Map<string, number>>();
+  private readonly confusionIndex = new Map<string, SyllableModel['confusions']>();
+  private readonly phraseSyllables = new Map<string, number>();
+  private readonly candidatesMemo = new Map<string, string[]>();
+  private readonly analysisMemo = new Map<string, { problem: string | undefined; key: string | null }>();
+  readonly foreign: Set<string>;
+  readonly confusions: { wrong: string[]; right: string[]; family: string }[];
+  readonly tokens: number;
+
+  constructor(
+    private readonly vocab: string[],
+    private readonly unigrams: Uint32Array,
+    private readonly keys: Uint32Array,
+    private readonly counts: Uint16Array,
+    phrases: PhraseData,
+    tokens: number,
+  ) {
+    vocab.forEach((w, i) => this.index.set(w, i));
+    this.tokens = tokens;
+    for (const p of phrases.phrases) {
+      const syl = p.toLowerCase().split(/\s+/).map(canonicalTone);
+      syl.forEach((s) => this.phraseSyllables.set(s, (this.phraseSyllables.get(s) ?? 0) + PHRASE_WEIGHT));
+      for (let i = 0; i + 1 < syl.length; i++) {
+        let row = this.phrasePairs.get(syl[i]!);
+        if (!row) this.phrasePairs.set(syl[i]!, (row = new Map()));
+        row.set(syl[i + 1]!, (row.get(syl[i + 1]!) ?? 0) + PHRASE_WEIGHT);
+      }
+    }
+    this.foreign = new Set(phrases.foreign.map((w) => w.toLowerCase()));
+    this.confusions = phrases.confusions.map((c) => ({
+      wrong: c.wrong.toLowerCase().split(/\s+/).map(canonicalTone),
+      right: c.right.toLowerCase().split(/\s+/),
+      family: c.family,
+    }));
+    for (const c of this.confusions) {
+      const list = this.confusionIndex.get(c.wrong[0]!) ?? [];
+      list.push(c);
+      this.confusionIndex.set(c.wrong[0]!, list);
+    }
+  }
+
+  /** Dictionary entries whose misspelling starts with this syllable. */
+  confusionsStartingWith(s: string): SyllableModel['confusions'] {
+    return this.confusionIndex.get(s) ?? [];
+  }
+
+  static load(): SyllableModel {
+    const file = JSON.parse(fs.readFileSync(dataPath('typo-model.json'), 'utf8')) as ModelFile;
+    const phrases = JSON.parse(fs.readFileSync(dataPath('typo-phrases.json'), 'utf8')) as PhraseData;
+    return new SyllableModel(
+      file.vocab.split(' '),
+      decode(file.unigrams, Uint32Array),
+      decode(file.bigramKeys, Uint32Array),
+      decode(file.bigramCounts, Uint16Array),
+      phrases,
+      file.tokens,
+    );
+  }
+
+  /** How often a syllable was seen (canonical tone placement expected). */
+  unigram(s: string): number {
+    const i = this.index.get(s);
+    return (i === undefined ? 0 : this.unigrams[i]!) + (this.phraseSyllables.get(s) ?? 0);
+  }
+
+  /** Spelling problem and canonical form of a lower-case token, memoised (a plan repeats its words). */
+  analyze(lower: string): { problem: string | undefined; key: string | null } {
+    let a = this.analysisMemo.get(lower);
+    if (!a) {
+      const problem = syllableProblem(lower);
+      a = { problem, key: problem ? null : canonicalTone(lower) };
+      this.analysisMemo.set(lower, a);
+    }
+    return a;
+  }
+
+  /** A syllable of the reviewed administrative phrases. */
+  isRegister(s: string): boolean {
+    return this.phraseSyllables.has(s);
+  }
+
+  known(s: string): boolean {
+    return this.index.has(s) || this.phraseSyllables.has(s);
+  }
+
+  bigram(a: string, b: string): number {
+    const extra = this.phrasePairs.get(a)?.get(b) ?? 0;
+    const i = this.index.get(a);
+    const j = this.index.get(b);
+    if (i === undefined || j === undefined) return extra;
+    const key = i * 65536 + j;
+    let lo = 0;
+    let hi = this.keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = this.keys[mid]!;
+      if (k === key) return this.counts[mid]! + extra;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return extra;
+  }
+
+  /** Real-word confusion candidates that the corpus or the phrases know. */
+  candidates(s: string): string[] {
+    let c = this.candidatesMemo.get(s);
+    if (!c) {
+      c = confusionCandidates(s).filter((x) => this.known(x));
+      this.candidatesMemo.set(s, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,72 @@
+// Syllable tokens of a paragraph, with what the spelling check needs to know
+// about each: its neighbours, whether a sentence starts there, its case.
+
+export interface Token {
+  text: string; // as written (NFC)
+  lower: string;
+  start: number;
+  end: number;
+  /** Only spaces separate it from the previous token: the two are read together. */
+  joined: boolean;
+  sentenceStart: boolean;
+  /** Joined to a neighbour by a hyphen ("pa-nô", "CT-XH"): a loanword or an abbreviation. */
+  glued: boolean;
+  /** A number, code or Roman numeral stands right before / after it ("quý II", "số 14-CTr/TU"). */
+  codeBefore: boolean;
+  codeAfter: boolean;
+  caseForm: 'lower' | 'capital' | 'upper' | 'mixed';
+}
+
+// Chunks holding a digit, "/", "@", "_" or "://" are codes, dates, numbers, URLs or e-mail: not words.
+const CODE_MARK = /[\d/@_\\]|www\./u;
+const WORD = /[\p{L}\p{M}]+/gu;
+const SENTENCE_BREAK = /[.!?:;\n()“”"«»[\]…]/u;
+
+function caseOf(s: string): Token['caseForm'] {
+  if (s === s.toLowerCase()) return 'lower';
+  if (s === s.toUpperCase()) return s.length === 1 ? 'capital' : 'upper';
+  if (s[0] === s[0]!.toUpperCase() && s.slice(1) === s.slice(1).toLowerCase()) return 'capital';
+  return 'mixed';
+}
+
+export function tokenize(value: string): Token[] {
+  const masked = value.replace(/\S+/gu, (m) => (CODE_MARK.test(m) ? '\u0000'.repeat(m.length) : m));
+  const out: Token[] = [];
+  let prevEnd = 0;
+  const tail = (end: number): string => masked.slice(end);
+  for (const m of masked.matchAll(WORD)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const gap = masked.slice(prevEnd, start);
+    const text = value.slice(start, end);
+    // a hyphen inside a word ("CT-XH", "pa-nô") glues it to its neighbour
+    const glued = out.length > 0 && /^[-‐]$/u.test(gap);
+    out.push({
+      text,
+      lower: text.toLowerCase(),
+      start,
+      end,
+      joined: out.length > 0 && /^[ \u00a0]+$/u.test(gap),
+      sentenceStart: out.length === 0 || SENTENCE_BREAK.test(gap) || gap.includes('\u0000'),
+      glued,
+      codeBefore: /^[ \u00a0]*\u0000/u.test(gap) || (out.length > 0 && /^[IVXLC]+$/.test(out[out.length - 1]!.text) && /^[ \u00a0]+$/u.test(gap)),
+      codeAfter: false,
+      caseForm: caseOf(text),
+    });
+    if (glued) out[out.length - 2]!.glued = true;
+    if (out.length > 1 && out[out.length - 1]!.codeBefore) out[out.length - 2]!.codeAfter = true;
+    if (out.length > 1 && /^[IVXLC]+$/.test(text) && /^[ \u00a0]+$/u.test(gap)) out[out.length - 2]!.codeAfter = true;
+    prevEnd = end;
+  }
+  const last = out[out.length - 1];
+  if (last && /^[ \u00a0]*\u0000/u.test(tail(last.end))) last.codeAfter = true;
+  return out;
+}
+
+/** Give a replacement the case of the word it replaces. */
+export function matchCase(replacement: string, like: string): string {
+  const c = caseOf(like);
+  if (c === 'upper') return replacement.toUpperCase();
+  if (c === 'capital') return replacement[0]!.toUpperCase() + replacement.slice(1);
+  return replacement;
+}
