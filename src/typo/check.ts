@@ -80,7 +80,8 @@ function isSkipped(tokens: Token[], i: number, model: SyllableModel, opts: Check
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const capNeighbour = (n: Token | undefined, joined: boolean): boolean => !!n && joined && (n.caseForm === 'capital' || n.caseForm === 'upper') && !n.sentenceStart;
-    if (capNeighbour(prev, t.joined) || capNeighbour(next, !!next?.joined)) return true;
+    // a name is trusted only as far as its syllables are Vietnamese: "Hải Ănn" is still a non-word
+    if (capNeighbour(prev, t.joined) || capNeighbour(next, !!next?.joined)) return !(model.analyze(t.lower).problem && /[đăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/u.test(t.lower));
   }
   if (!model.analyze(t.lower).problem) return false;
   // not a syllable: a typo, or a foreign word, an abbreviation or a name
