@@ -12,6 +12,7 @@ import { checkTokens, DocumentCounts } from '../dist/src/typo/check.js';
 import { tokenize } from '../dist/src/typo/tokens.js';
 import { canonicalTone, parseSyllable, splitTone, syllableProblem, withTone, tonePlacements } from '../dist/src/typo/syllable.js';
 import { heldOutFiles } from './typo-corpus.mjs';
+import { rng } from './rng.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
@@ -22,17 +23,6 @@ const SYLLABLES_PER_PAGE = 450; // a typed A4 page of a plan
 const t0 = performance.now();
 const model = SyllableModel.load();
 const loadMs = performance.now() - t0;
-
-function rng(seed) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Check a document given as paragraphs; returns findings with their paragraph. */
 let CONTEXT = process.env.TYPO_CONTEXT ? JSON.parse(process.env.TYPO_CONTEXT) : {};

@@ -7,22 +7,12 @@ import { readMarkdown } from '../src/readers/markdown.js';
 import type { Block, LintMessage } from '../src/types.js';
 import { gazetteer } from '../src/extract/units.js';
 import { buildDocx, p, table } from '../scripts/docx-builder.mjs';
+import { rng } from '../scripts/rng.mjs';
 import { ROOT, lint } from './helpers.js';
 
 const RULES = ['ref-mismatch', 'unit-name', 'numbering', 'blank-field'];
 const CLEAN = ['ke-hoach-ubnd-sach.md', 'ke-hoach-dang-uy-sach.md'];
 
-/** Mulberry32: a small seeded generator, so every run injects the same defects. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T,>(r: () => number, list: T[]): T => list[Math.floor(r() * list.length)]!;
 
 /** Word layout of a Markdown plan: one paragraph per block, tables as tables. */

@@ -31,7 +31,7 @@ const MOTTO = /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ H
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 
 export function buildPlan(doc: ReadDocument): PlanRoot {
-  const toNode = makeConverter(doc);
+  const toNode = makeConverter();
   const items = doc.blocks.map(toNode);
   const root: PlanRoot = { type: 'plan', format: doc.format, meta: { kind: 'unknown' }, children: [] };
 
@@ -261,7 +261,7 @@ function refOf(node: ParagraphNode, start: number, end: number): TextRef {
   return { node, start, end };
 }
 
-function makeConverter(doc: ReadDocument): (b: Block) => ParagraphNode | TableNode {
+function makeConverter(): (b: Block) => ParagraphNode | TableNode {
   const convert = (b: Block): ParagraphNode | TableNode => {
     if (b.kind === 'p') {
       const { value, nfcToRaw } = toNfc(b.raw);
@@ -287,7 +287,6 @@ function makeConverter(doc: ReadDocument): (b: Block) => ParagraphNode | TableNo
     };
     return table;
   };
-  void doc;
   return convert;
 }
 

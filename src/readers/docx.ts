@@ -5,6 +5,7 @@ import type { Block, CellBlock, DocComment, DocxSegment, ParaBlock, ReadDocument
 import { FatalError } from './errors.js';
 import { NumberingState, parseNumbering, parseXml, styleProp, type NumberingDefs } from './numbering.js';
 import { ZipArchive, type ZipLimits } from './zip.js';
+import { assignOrdinals } from './blocks.js';
 
 export const DOCUMENT_PART = 'word/document.xml';
 
@@ -308,8 +309,7 @@ export function readDocx(bytes: Uint8Array, limits?: ZipLimits): ReadDocument {
     }
   }
   const doc: ReadDocument = { format: 'docx', blocks: main.blocks, footnotes, comments, directives: [] };
-  assignOrdinals(doc.blocks, 1);
-  assignOrdinals(doc.footnotes, countParagraphs(doc.blocks) + 1);
+  assignOrdinals(doc.footnotes, assignOrdinals(doc.blocks, 1));
   return doc;
 }
 
@@ -341,30 +341,4 @@ function readComments(xml: string): Map<string, { author: string; text: string }
     },
   });
   return out;
-}
-
-/** Number paragraphs 1, 2, 3… in reading order, table cells included, and give each its table coordinates. */
-export function assignOrdinals(blocks: Block[], first: number): number {
-  let n = first;
-  const walk = (list: Block[], coord?: { table: number; row: number; cell: number }): void => {
-    for (const b of list) {
-      if (b.kind === 'p') {
-        b.loc.ordinal = n++;
-        if (coord) b.loc.table = coord;
-      } else {
-        b.rows.forEach((row, r) => row.cells.forEach((cell, c) => walk(cell.blocks, { table: b.index, row: r, cell: c })));
-      }
-    }
-  };
-  walk(blocks);
-  return n;
-}
-
-function countParagraphs(blocks: Block[]): number {
-  let n = 0;
-  for (const b of blocks) {
-    if (b.kind === 'p') n++;
-    else for (const row of b.rows) for (const cell of row.cells) n += countParagraphs(cell.blocks);
-  }
-  return n;
 }

@@ -5,7 +5,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, PhrasingContent, ListItem, List } from 'mdast';
 import type { Block, CellBlock, Directive, ParaBlock, ReadDocument, TableBlock } from '../types.js';
-import { lineStartsOf, offsetToPoint } from '../text/normalize.js';
+import { lineStartsOf } from '../text/normalize.js';
+import { assignOrdinals } from './blocks.js';
 
 interface Piece {
   text: string;
@@ -30,21 +31,21 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
   const out: { offset: number; block: Block }[] = [];
   const tableCounter = { n: 0 };
 
-  const walk = (nodes: RootContent[], sink: (offset: number, b: Block) => void, inTable = false): void => {
+  const walk = (nodes: RootContent[], sink: (offset: number, b: Block) => void): void => {
     for (const node of nodes) {
       const start = node.position?.start.offset ?? 0;
       switch (node.type) {
         case 'heading':
-          collectPara(node.children, source, start, (pieces) => emitTo(sink, pieces, start, { headingLevel: node.depth }), directives);
+          collectPara(node.children, source, (pieces) => emitTo(sink, pieces, start, { headingLevel: node.depth }), directives);
           break;
         case 'paragraph':
-          collectPara(node.children, source, start, (pieces) => emitTo(sink, pieces, start), directives);
+          collectPara(node.children, source, (pieces) => emitTo(sink, pieces, start), directives);
           break;
         case 'list':
           walkList(node, sink);
           break;
         case 'blockquote':
-          walk(node.children, sink, inTable);
+          walk(node.children, sink);
           break;
         case 'code': {
           // indented plain text is prose in a plan, not code
@@ -65,7 +66,7 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
             for (const cell of row.children) {
               const blocks: Block[] = [];
               const cs = cell.position?.start.offset ?? 0;
-              collectPara(cell.children, source, cs, (pieces) => {
+              collectPara(cell.children, source, (pieces) => {
                 const b = makePara(pieces, cs);
                 if (b) blocks.push(b);
               });
@@ -101,7 +102,7 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
         const markerStart = s + m[1]!.length;
         const marker = slicePiece(source, markerStart, markerStart + m[2]!.length);
         const space: Piece = { text: ' ', offsets: [markerStart + m[2]!.length] };
-        collectPara(child.children, source, child.position!.start.offset!, (pieces) =>
+        collectPara(child.children, source, (pieces) =>
           emitTo(sink, [marker, space, ...pieces], s, { labelEnd: m[2]!.length, listItem: true }),
           directives,
         );
@@ -115,30 +116,13 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
   for (const t of tables) out.push({ offset: t.start, block: t.block });
   out.sort((a, b) => a.offset - b.offset);
   const blocks = out.map((o) => o.block);
-  numberInOrder(blocks);
+  assignOrdinals(blocks, 1, true);
   return { format, blocks, footnotes: [], comments: [], directives, lineStarts };
 }
 
 function toDirective(m: RegExpExecArray, line: number): Directive {
   const rules = m[2]!.replace(/--.*$/, '').split(/[\s,]+/).filter(Boolean);
   return { kind: m[1] as Directive['kind'], rules, line };
-}
-
-function numberInOrder(blocks: Block[]): void {
-  let n = 1;
-  let t = 0;
-  const walk = (list: Block[], coord?: { table: number; row: number; cell: number }): void => {
-    for (const b of list) {
-      if (b.kind === 'p') {
-        b.loc.ordinal = n++;
-        if (coord) b.loc.table = coord;
-      } else {
-        b.index = t++;
-        b.rows.forEach((row, r) => row.cells.forEach((cell, c) => walk(cell.blocks, { table: b.index, row: r, cell: c })));
-      }
-    }
-  };
-  walk(blocks);
 }
 
 function makePara(pieces: Piece[], offset: number, extra: Partial<ParaBlock> = {}): ParaBlock | undefined {
@@ -157,7 +141,7 @@ function slicePiece(source: string, s: number, e: number): Piece {
 }
 
 /** Flatten inline Markdown into text with an offset for every character. */
-function collectPara(children: PhrasingContent[], source: string, _start: number, done: (pieces: Piece[]) => void, directives?: Directive[]): void {
+function collectPara(children: PhrasingContent[], source: string, done: (pieces: Piece[]) => void, directives?: Directive[]): void {
   const pieces: Piece[] = [];
   const visit = (nodes: PhrasingContent[]): void => {
     for (const n of nodes) {
@@ -308,4 +292,3 @@ function splitCells(text: string, base: number): Piece[] {
   return cells;
 }
 
-export { offsetToPoint };
