@@ -14,6 +14,7 @@ import { expandPaths } from './files.js';
 import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
 import { printTree } from './plan/print.js';
 import { PKG_ROOT } from './paths.js';
+import { DEFAULT_LIMITS, lintFiles, resolveConcurrency, type FileTask } from './run.js';
 
 
 function version(): string {
@@ -40,6 +41,11 @@ interface Options {
   stdin?: boolean;
   stdinFilename?: string;
   color?: boolean;
+  concurrency?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  maxFileSize?: string;
+  maxFileTime?: string;
 }
 
 const UI = {
@@ -50,6 +56,7 @@ const UI = {
     badRule: (r: string) => `--rule "${r}" không hợp lệ; dùng dạng id:mức, ví dụ --rule numbering:warn`,
     badFormat: (f: string) => `định dạng "${f}" không có; chọn một trong: ${FORMAT_NAMES.join(', ')}`,
     badMax: (v: string) => `--max-warnings cần một số nguyên không âm, nhận được "${v}"`,
+    badNumber: (o: string, v: string) => `${o} cần một số dương, nhận được "${v}"`,
     tooManyWarnings: (n: number, max: number) => `plan-lint: có ${n} cảnh báo, vượt mức cho phép --max-warnings ${max}.`,
     unknownRule: (r: string) => `quy tắc "${r}" không có`,
     detail: {
@@ -67,6 +74,7 @@ const UI = {
     badRule: (r: string) => `invalid --rule "${r}"; use id:severity, e.g. --rule numbering:warn`,
     badFormat: (f: string) => `no format "${f}"; choose one of: ${FORMAT_NAMES.join(', ')}`,
     badMax: (v: string) => `--max-warnings needs a non-negative integer, got "${v}"`,
+    badNumber: (o: string, v: string) => `${o} needs a positive number, got "${v}"`,
     tooManyWarnings: (n: number, max: number) => `plan-lint: ${n} warnings exceed --max-warnings ${max}.`,
     unknownRule: (r: string) => `no rule "${r}"`,
     detail: {
@@ -101,6 +109,11 @@ function buildProgram(): Command {
     .option('--list-rules', 'list the rules')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
+    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, auto (default) or off')
+    .option('--cache', 'skip files whose content, config and plan-lint version are unchanged since the last run')
+    .option('--cache-location <path>', 'the cache file or folder (default .plan-lint-cache)')
+    .option('--max-file-size <MB>', 'per-file size limit in MB (default 200)')
+    .option('--max-file-time <seconds>', 'per-file time limit in seconds (default 30)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .version(version(), '-v, --version')
@@ -220,24 +233,35 @@ export async function main(argv: string[]): Promise<number> {
       results.push(await lintBytes({ filePath: name, bytes: await readStdin(), config, rules: all }));
     } else {
       const files = expandPaths(args.length ? args : ['.'], cwd, (abs) => resolver.resolve(abs).ignores);
-      for (const f of files) {
-        if (f.error) {
-          const e = new FatalError('unreadable', { detail: ui.detail[f.error] ?? f.error });
-          results.push(summarize(f.path, [fatalMessage(e, lang)]));
-          continue;
-        }
-        const config = resolver.resolve(f.path);
-        const all = await ruleSetFor(config);
-        let bytes: Uint8Array;
-        try {
-          bytes = fs.readFileSync(f.path);
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code ?? String(err);
-          results.push(summarize(f.path, [fatalMessage(new FatalError('unreadable', { detail: ui.detail[code] ?? code }), config.lang)]));
-          continue;
-        }
-        results.push(await lintBytes({ filePath: f.path, bytes, config, rules: all }));
+      const tasks: FileTask[] = [];
+      for (const entry of files) {
+        const config = resolver.resolve(entry.path);
+        tasks.push({ entry, config, rules: await ruleSetFor(config) });
       }
+      const positive = (name: string, v: string | undefined, dflt: number): number => {
+        if (v === undefined) return dflt;
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(ui.badNumber(name, v));
+        return Number(v);
+      };
+      if (opts.concurrency !== undefined && !/^(auto|off|[1-9]\d*)$/.test(opts.concurrency)) throw new UsageError(ui.badNumber('--concurrency', opts.concurrency));
+      const limits = {
+        maxFileBytes: positive('--max-file-size', opts.maxFileSize, DEFAULT_LIMITS.maxFileBytes / 1024 / 1024) * 1024 * 1024,
+        timeLimitMs: positive('--max-file-time', opts.maxFileTime, DEFAULT_LIMITS.timeLimitMs / 1000) * 1000,
+      };
+      let cacheFile: string | undefined;
+      if (opts.cache) {
+        const loc = path.resolve(cwd, opts.cacheLocation ?? '.plan-lint-cache');
+        cacheFile = fs.existsSync(loc) && fs.statSync(loc).isDirectory() ? path.join(loc, '.plan-lint-cache') : loc;
+      }
+      const run = await lintFiles(tasks, {
+        concurrency: resolveConcurrency(opts.concurrency, tasks.length),
+        limits,
+        cacheFile,
+        version: version(),
+        lang,
+        detail: ui.detail,
+      });
+      results.push(...run.results);
     }
 
     const shown = opts.quiet ? results.map((r) => summarize(r.filePath, r.messages.filter((m) => m.severity === 2))) : results;

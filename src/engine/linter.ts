@@ -24,6 +24,7 @@ import { createExtractors } from '../extract/index.js';
 import { locate, wholeParagraph } from './locate.js';
 import { applyDirectives, applyWordComments } from './disables.js';
 import type { ZipLimits } from '../readers/zip.js';
+import { detectLegacyEncoding } from '../text/legacy.js';
 
 export const SEVERITY: Record<SeverityName, Severity> = { off: 0, warn: 1, error: 2 };
 
@@ -33,6 +34,9 @@ export interface LintInput {
   config: ResolvedConfig;
   rules: Map<string, RuleModule>;
   zipLimits?: ZipLimits;
+  /** Stop with a time-limit message after this moment (Date.now() milliseconds). */
+  deadline?: number;
+  timeLimitMs?: number;
 }
 
 export interface ParsedPlan {
@@ -43,7 +47,10 @@ export interface ParsedPlan {
 
 export async function parseFile(filePath: string, bytes: Uint8Array, zipLimits?: ZipLimits): Promise<ParsedPlan> {
   const { doc, text } = await readPlan(filePath, bytes, { zipLimits });
-  return { doc, tree: buildPlan(doc), text };
+  const tree = buildPlan(doc);
+  const legacy = detectLegacyEncoding(paragraphsOf(tree.children).map((p) => p.value));
+  if (legacy) throw new FatalError('legacy-encoding', { detail: legacy.encoding, sample: legacy.sample });
+  return { doc, tree, text };
 }
 
 export function fatalMessage(err: unknown, lang: Lang): LintMessage {
@@ -64,10 +71,21 @@ export async function lintBytes(input: LintInput): Promise<LintResult> {
   } catch (err) {
     return summarize(input.filePath, [fatalMessage(err, lang)]);
   }
-  return lintParsed(input.filePath, parsed, input.config, input.rules);
+  try {
+    return lintParsed(input.filePath, parsed, input.config, input.rules, input.deadline);
+  } catch (err) {
+    if (err instanceof TimeLimit) {
+      const limit = `${Math.round((input.timeLimitMs ?? 0) / 100) / 10} s`;
+      return summarize(input.filePath, [fatalMessage(new FatalError('time-limit', { limit }), lang)]);
+    }
+    throw err;
+  }
 }
 
-export function lintParsed(filePath: string, parsed: ParsedPlan, config: ResolvedConfig, rules: Map<string, RuleModule>): LintResult {
+/** Thrown between rule calls once a file's deadline has passed. */
+class TimeLimit extends Error {}
+
+export function lintParsed(filePath: string, parsed: ParsedPlan, config: ResolvedConfig, rules: Map<string, RuleModule>, deadline?: number): LintResult {
   const { doc, tree } = parsed;
   const lang = config.lang;
   const messages: LintMessage[] = [];
@@ -121,13 +139,22 @@ export function lintParsed(filePath: string, parsed: ParsedPlan, config: Resolve
       internalError(id, err);
     }
   };
+  let steps = 0;
+  const checkTime = (): void => {
+    if (deadline !== undefined && Date.now() > deadline) throw new TimeLimit();
+  };
+  checkTime();
   visit(tree as never, (node: PlanNode) => {
+    if (++steps % 64 === 0) checkTime();
     for (const a of active) {
       const fn = (a.visitor as Record<string, ((n: never) => void) | undefined>)[node.type];
       if (fn) call(a.id, fn, node);
     }
   });
-  for (const a of active) if (a.visitor['plan:exit']) call(a.id, a.visitor['plan:exit'] as (n: never) => void, tree);
+  for (const a of active) {
+    checkTime();
+    if (a.visitor['plan:exit']) call(a.id, a.visitor['plan:exit'] as (n: never) => void, tree);
+  }
 
   let kept = applyDirectives(messages, doc.directives, paragraphsOf(tree.children));
   kept = applyWordComments(kept, doc.comments);

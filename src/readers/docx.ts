@@ -8,6 +8,7 @@ import { ZipArchive, type ZipLimits } from './zip.js';
 import { assignOrdinals } from './blocks.js';
 
 export const DOCUMENT_PART = 'word/document.xml';
+const MAX_TABLE_DEPTH = 32;
 
 interface ParaBuilder {
   raw: string;
@@ -177,6 +178,8 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
           break;
         }
         case 'w:tbl': {
+          // plans nest a table or two; thousands of levels is a damaged or hostile file
+          if (tables.length >= MAX_TABLE_DEPTH) throw new FatalError('too-deep', { what_vi: 'bảng', what_en: 'tables', limit: MAX_TABLE_DEPTH });
           const block: TableBlock = { kind: 'table', rows: [], index: tableCounter.n++ };
           tables.push({ block });
           break;

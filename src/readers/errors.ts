@@ -16,6 +16,9 @@ export type FatalCode =
   | 'too-large'
   | 'bad-xml'
   | 'unsupported-type'
+  | 'legacy-encoding'
+  | 'too-deep'
+  | 'time-limit'
   | 'internal';
 
 const TEXTS: Record<FatalCode, Bilingual> = {
@@ -74,6 +77,18 @@ const TEXTS: Record<FatalCode, Bilingual> = {
   'unsupported-type': {
     vi: 'Loại tệp không được hỗ trợ ({detail}); plan-lint đọc .docx, .md và .txt.',
     en: 'Unsupported file type ({detail}); plan-lint reads .docx, .md and .txt.',
+  },
+  'legacy-encoding': {
+    vi: 'Văn bản gõ bằng bảng mã cũ ({detail}) nên hiển thị sai dấu (ví dụ "{sample}"). Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) hoặc dùng phông Unicode như Times New Roman, lưu lại rồi kiểm tra lại.',
+    en: 'The text is typed in a legacy encoding ({detail}), so its accents read as garbage (e.g. "{sample}"). Convert it to Unicode (e.g. Unikey\'s converter) or use a Unicode font such as Times New Roman, save, and lint it again.',
+  },
+  'too-deep': {
+    vi: 'Tệp có {what_vi} lồng nhau quá sâu (giới hạn {limit} tầng); tệp có thể bị hỏng.',
+    en: 'The file nests {what_en} too deeply (the limit is {limit} levels); it may be damaged.',
+  },
+  'time-limit': {
+    vi: 'Dừng kiểm tra tệp vì vượt giới hạn thời gian {limit}.',
+    en: 'Stopped linting the file: it exceeded the time limit of {limit}.',
   },
   internal: {
     vi: 'Lỗi nội bộ của plan-lint khi đọc tệp: {detail}. Vui lòng báo lỗi kèm tệp này.',

@@ -7,6 +7,7 @@ import type { Root, RootContent, PhrasingContent, ListItem, List } from 'mdast';
 import type { Block, CellBlock, Directive, ParaBlock, ReadDocument, TableBlock } from '../types.js';
 import { lineStartsOf } from '../text/normalize.js';
 import { assignOrdinals } from './blocks.js';
+import { FatalError } from './errors.js';
 
 interface Piece {
   text: string;
@@ -15,7 +16,18 @@ interface Piece {
 
 const DIRECTIVE = /^<!--\s*plan-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->\s*$/;
 
+const MAX_DEPTH = 100;
+
+/** Quotes and lists nested thousands deep overflow any tree walk; plans never nest more than a few. */
+function checkDepth(source: string): void {
+  for (const m of source.matchAll(/^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])[ \t]*)+/gm)) {
+    const depth = (m[0].match(/>|[-+*]|\d{1,9}[.)]/g) ?? []).length;
+    if (depth > MAX_DEPTH) throw new FatalError('too-deep', { what_vi: 'trích dẫn hoặc danh sách', what_en: 'quotes or lists', limit: MAX_DEPTH });
+  }
+}
+
 export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadDocument {
+  checkDepth(source);
   const lineStarts = lineStartsOf(source);
   const tables = findTabTables(source, lineStarts);
   // Hide the tab tables from remark (a tab-indented line would be a code block)

@@ -43,6 +43,7 @@ export function parseXml(xml: string, part: string, handlers: {
   try {
     parser.write(xml).close();
   } catch (err) {
+    if (err instanceof FatalError) throw err;
     const msg = (err as Error).message.split('\n')[0]!.slice(0, 120);
     throw new FatalError('bad-xml', { part, detail: msg });
   }

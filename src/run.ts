@@ -1,0 +1,203 @@
+// Linting many files: per-file limits, the cache, and worker threads. The
+// results come back in the order of the files, whatever ran in parallel.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Lang, LintResult, ResolvedConfig, RuleModule } from './types.js';
+import { fatalMessage, lintBytes, summarize } from './engine/linter.js';
+import { FatalError } from './readers/errors.js';
+import type { FileEntry } from './files.js';
+
+export interface Limits {
+  maxFileBytes: number;
+  timeLimitMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxFileBytes: 200 * 1024 * 1024, timeLimitMs: 30_000 };
+
+export interface RunOptions {
+  concurrency: number; // 1: in this thread
+  limits: Limits;
+  cacheFile?: string;
+  version: string;
+  lang: Lang;
+  detail: Record<string, string>; // messages for unreadable paths, by error code
+}
+
+export interface FileTask {
+  entry: FileEntry;
+  config: ResolvedConfig;
+  rules: Map<string, RuleModule>;
+}
+
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+/** What a worker needs to lint one file: it loads the rules itself (built-in and plugins). */
+interface WorkerJob {
+  index: number;
+  filePath: string;
+  config: ResolvedConfig;
+  ruleIds: string[];
+  limits: Limits;
+}
+
+function readChecked(task: FileTask, opts: RunOptions): { bytes?: Uint8Array; result?: LintResult } {
+  const { entry, config } = task;
+  const fail = (e: FatalError): { result: LintResult } => ({ result: summarize(entry.path, [fatalMessage(e, config.lang)]) });
+  if (entry.error) return fail(new FatalError('unreadable', { detail: opts.detail[entry.error] ?? entry.error }));
+  try {
+    const size = fs.statSync(entry.path).size;
+    if (size > opts.limits.maxFileBytes) return fail(new FatalError('too-large', { detail: mb(size), limit: mb(opts.limits.maxFileBytes) }));
+    return { bytes: fs.readFileSync(entry.path) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return fail(new FatalError('unreadable', { detail: opts.detail[code] ?? code }));
+  }
+}
+
+// ---------- cache ----------
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, { content: string; config: string; result: LintResult }>;
+}
+
+function hash(data: string | Uint8Array): string {
+  return crypto.createHash('sha256').update(data).digest('hex').slice(0, 32);
+}
+
+/** The config as it affects results: settings, rule ids and plugin specs (not the paths it came from). */
+function configKey(task: FileTask): string {
+  const { files: _f, ruleFiles: _r, ...rest } = task.config;
+  return hash(JSON.stringify({ ...rest, rules: rest.rules, active: [...task.rules.keys()] }));
+}
+
+function loadCache(file: string, version: string): CacheFile {
+  try {
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    if (c.version === version && c.entries && typeof c.entries === 'object') return c;
+  } catch {
+    /* no cache or an unreadable one: start afresh */
+  }
+  return { version, entries: {} };
+}
+
+function saveCache(file: string, cache: CacheFile): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(cache));
+  fs.renameSync(tmp, file); // atomic: a run killed mid-write leaves the old cache
+}
+
+// ---------- running ----------
+
+export function resolveConcurrency(value: string | undefined, files: number): number {
+  if (value === undefined || value === 'auto') return files >= 8 ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 1;
+  if (value === 'off') return 1;
+  return Math.max(1, Number(value));
+}
+
+export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ results: LintResult[]; cacheHits: number }> {
+  const results: LintResult[] = new Array(tasks.length);
+  const cache = opts.cacheFile ? loadCache(opts.cacheFile, opts.version) : undefined;
+  const pending: { index: number; task: FileTask; bytes: Uint8Array; keys?: { content: string; config: string } }[] = [];
+  let cacheHits = 0;
+  tasks.forEach((task, index) => {
+    const { bytes, result } = readChecked(task, opts);
+    if (result) {
+      results[index] = result;
+      return;
+    }
+    let keys: { content: string; config: string } | undefined;
+    if (cache) {
+      keys = { content: hash(bytes!), config: configKey(task) };
+      const hit = cache.entries[task.entry.path];
+      if (hit && hit.content === keys.content && hit.config === keys.config) {
+        results[index] = hit.result;
+        cacheHits++;
+        return;
+      }
+    }
+    pending.push({ index, task, bytes: bytes!, keys });
+  });
+
+  if (opts.concurrency <= 1 || pending.length < 2) {
+    for (const p of pending) {
+      results[p.index] = await lintBytes({
+        filePath: p.task.entry.path,
+        bytes: p.bytes,
+        config: p.task.config,
+        rules: p.task.rules,
+        deadline: Date.now() + opts.limits.timeLimitMs,
+        timeLimitMs: opts.limits.timeLimitMs,
+      });
+    }
+  } else {
+    await runInWorkers(pending, results, opts);
+  }
+
+  if (cache && opts.cacheFile) {
+    for (const p of pending) {
+      const r = results[p.index]!;
+      // a file that could not be linted is tried again next time
+      if (p.keys && !r.messages.some((m) => m.fatal)) cache.entries[p.task.entry.path] = { ...p.keys, result: r };
+      else delete cache.entries[p.task.entry.path];
+    }
+    saveCache(opts.cacheFile, cache);
+  }
+  return { results, cacheHits };
+}
+
+async function runInWorkers(
+  pending: { index: number; task: FileTask }[],
+  results: LintResult[],
+  opts: RunOptions,
+): Promise<void> {
+  const workerFile = new URL('./worker.js', import.meta.url);
+  const queue = [...pending];
+  const size = Math.min(opts.concurrency, pending.length);
+  await new Promise<void>((resolve, reject) => {
+    let running = 0;
+    const start = (): void => {
+      const job = queue.shift();
+      if (!job) {
+        if (running === 0) resolve();
+        return;
+      }
+      running++;
+      const worker = new Worker(workerFile);
+      const run = (j: { index: number; task: FileTask }): void => {
+        const msg: WorkerJob = { index: j.index, filePath: j.task.entry.path, config: j.task.config, ruleIds: [...j.task.rules.keys()], limits: opts.limits };
+        // a hard limit: a file that hangs its worker is stopped and the worker replaced
+        const timer = setTimeout(() => {
+          results[j.index] = summarize(j.task.entry.path, [
+            fatalMessage(new FatalError('time-limit', { limit: `${opts.limits.timeLimitMs / 1000} s` }), j.task.config.lang),
+          ]);
+          worker.removeAllListeners();
+          void worker.terminate();
+          running--;
+          start();
+        }, opts.limits.timeLimitMs + 1000);
+        worker.once('message', (r: { index: number; result: LintResult }) => {
+          clearTimeout(timer);
+          results[r.index] = r.result;
+          const next = queue.shift();
+          if (next) run(next);
+          else {
+            void worker.terminate();
+            running--;
+            if (running === 0 && queue.length === 0) resolve();
+          }
+        });
+        worker.postMessage(msg);
+      };
+      worker.once('error', (err) => reject(err));
+      run(job);
+    };
+    for (let i = 0; i < size; i++) start();
+  });
+}
+
+export type { WorkerJob };
