@@ -109,7 +109,7 @@ function buildProgram(): Command {
     .option('--list-rules', 'list the rules')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
-    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, auto (default) or off')
+    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, auto or off (default)')
     .option('--cache', 'skip files whose content, config and plan-lint version are unchanged since the last run')
     .option('--cache-location <path>', 'the cache file or folder (default .plan-lint-cache)')
     .option('--max-file-size <MB>', 'per-file size limit in MB (default 200)')

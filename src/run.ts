@@ -93,9 +93,14 @@ function saveCache(file: string, cache: CacheFile): void {
 
 // ---------- running ----------
 
+/**
+ * Workers pay a start-up (modules, the typo model) that a few files never earn back, and on a machine
+ * whose cores share one CPU they only add overhead: so the default is off, and auto uses one worker a
+ * core once there are enough files.
+ */
 export function resolveConcurrency(value: string | undefined, files: number): number {
-  if (value === undefined || value === 'auto') return files >= 8 ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 1;
-  if (value === 'off') return 1;
+  if (value === undefined || value === 'off') return 1;
+  if (value === 'auto') return files >= 32 ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 1;
   return Math.max(1, Number(value));
 }
 
@@ -158,6 +163,7 @@ async function runInWorkers(
   const workerFile = new URL('./worker.js', import.meta.url);
   const queue = [...pending];
   const size = Math.min(opts.concurrency, pending.length);
+  const workers = new Set<Worker>();
   await new Promise<void>((resolve, reject) => {
     let running = 0;
     const start = (): void => {
@@ -167,7 +173,9 @@ async function runInWorkers(
         return;
       }
       running++;
-      const worker = new Worker(workerFile);
+      // the worker must not inherit flags meant for the main script (e.g. --input-type)
+      const worker = new Worker(workerFile, { execArgv: [] });
+      workers.add(worker);
       const run = (j: { index: number; task: FileTask }): void => {
         const msg: WorkerJob = { index: j.index, filePath: j.task.entry.path, config: j.task.config, ruleIds: [...j.task.rules.keys()], limits: opts.limits };
         // a hard limit: a file that hangs its worker is stopped and the worker replaced
@@ -193,7 +201,10 @@ async function runInWorkers(
         });
         worker.postMessage(msg);
       };
-      worker.once('error', (err) => reject(err));
+      worker.once('error', (err) => {
+        for (const w of workers) void w.terminate();
+        reject(err);
+      });
       run(job);
     };
     for (let i = 0; i < size; i++) start();
