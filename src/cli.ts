@@ -10,7 +10,8 @@ import { ConfigError, ConfigResolver, parseSeverity, type CliOverrides } from '.
 import { builtinRuleMap, loadPlugin, PluginError } from './engine/rules.js';
 import { fatalMessage, lintBytes, parseFile, summarize } from './engine/linter.js';
 import { FatalError } from './readers/errors.js';
-import { expandPaths } from './files.js';
+import { expandPaths, isIgnored } from './files.js';
+import { stagedPlans } from './staged.js';
 import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
 import { printTree } from './plan/print.js';
 import { PKG_ROOT } from './paths.js';
@@ -46,6 +47,7 @@ interface Options {
   cacheLocation?: string;
   maxFileSize?: string;
   maxFileTime?: string;
+  staged?: boolean;
 }
 
 const UI = {
@@ -57,6 +59,7 @@ const UI = {
     badFormat: (f: string) => `định dạng "${f}" không có; chọn một trong: ${FORMAT_NAMES.join(', ')}`,
     badMax: (v: string) => `--max-warnings cần một số nguyên không âm, nhận được "${v}"`,
     badNumber: (o: string, v: string) => `${o} cần một số dương, nhận được "${v}"`,
+    git: (d: string) => `--staged cần một kho git: ${d}`,
     tooManyWarnings: (n: number, max: number) => `plan-lint: có ${n} cảnh báo, vượt mức cho phép --max-warnings ${max}.`,
     unknownRule: (r: string) => `quy tắc "${r}" không có`,
     detail: {
@@ -75,6 +78,7 @@ const UI = {
     badFormat: (f: string) => `no format "${f}"; choose one of: ${FORMAT_NAMES.join(', ')}`,
     badMax: (v: string) => `--max-warnings needs a non-negative integer, got "${v}"`,
     badNumber: (o: string, v: string) => `${o} needs a positive number, got "${v}"`,
+    git: (d: string) => `--staged needs a git repository: ${d}`,
     tooManyWarnings: (n: number, max: number) => `plan-lint: ${n} warnings exceed --max-warnings ${max}.`,
     unknownRule: (r: string) => `no rule "${r}"`,
     detail: {
@@ -107,6 +111,7 @@ function buildProgram(): Command {
     .option('--print-config <file>', 'print the configuration that applies to a file')
     .option('--print-tree <file>', 'print how a plan was understood (its outline)')
     .option('--list-rules', 'list the rules')
+    .option('--staged', 'lint the staged versions of staged plan files (from the git index), for commit hooks')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
     .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, auto or off (default)')
@@ -232,11 +237,24 @@ export async function main(argv: string[]): Promise<number> {
       const all = await ruleSetFor(config);
       results.push(await lintBytes({ filePath: name, bytes: await readStdin(), config, rules: all }));
     } else {
-      const files = expandPaths(args.length ? args : ['.'], cwd, (abs) => resolver.resolve(abs).ignores);
       const tasks: FileTask[] = [];
-      for (const entry of files) {
-        const config = resolver.resolve(entry.path);
-        tasks.push({ entry, config, rules: await ruleSetFor(config) });
+      if (opts.staged) {
+        let staged: { path: string; bytes: Uint8Array }[];
+        try {
+          staged = stagedPlans(cwd);
+        } catch (err) {
+          throw new UsageError(ui.git((err as Error).message));
+        }
+        for (const f of staged) {
+          const config = resolver.resolve(f.path);
+          if (isIgnored(f.path, config.ignores)) continue;
+          tasks.push({ entry: { path: f.path }, bytes: f.bytes, config, rules: await ruleSetFor(config) });
+        }
+      } else {
+        for (const entry of expandPaths(args.length ? args : ['.'], cwd, (abs) => resolver.resolve(abs).ignores)) {
+          const config = resolver.resolve(entry.path);
+          tasks.push({ entry, config, rules: await ruleSetFor(config) });
+        }
       }
       const positive = (name: string, v: string | undefined, dflt: number): number => {
         if (v === undefined) return dflt;

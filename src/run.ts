@@ -28,6 +28,8 @@ export interface RunOptions {
 
 export interface FileTask {
   entry: FileEntry;
+  /** The content, when it does not come from the working tree (git's index for --staged). */
+  bytes?: Uint8Array;
   config: ResolvedConfig;
   rules: Map<string, RuleModule>;
 }
@@ -47,6 +49,10 @@ function readChecked(task: FileTask, opts: RunOptions): { bytes?: Uint8Array; re
   const { entry, config } = task;
   const fail = (e: FatalError): { result: LintResult } => ({ result: summarize(entry.path, [fatalMessage(e, config.lang)]) });
   if (entry.error) return fail(new FatalError('unreadable', { detail: opts.detail[entry.error] ?? entry.error }));
+  if (task.bytes) {
+    if (task.bytes.length > opts.limits.maxFileBytes) return fail(new FatalError('too-large', { detail: mb(task.bytes.length), limit: mb(opts.limits.maxFileBytes) }));
+    return { bytes: task.bytes };
+  }
   try {
     const size = fs.statSync(entry.path).size;
     if (size > opts.limits.maxFileBytes) return fail(new FatalError('too-large', { detail: mb(size), limit: mb(opts.limits.maxFileBytes) }));
@@ -128,7 +134,8 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
     pending.push({ index, task, bytes: bytes!, keys });
   });
 
-  if (opts.concurrency <= 1 || pending.length < 2) {
+  // workers read files from disk: content given in memory is linted here
+  if (opts.concurrency <= 1 || pending.length < 2 || pending.some((p) => p.task.bytes)) {
     for (const p of pending) {
       results[p.index] = await lintBytes({
         filePath: p.task.entry.path,
