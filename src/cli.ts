@@ -12,6 +12,8 @@ import { fatalMessage, lintBytes, parseFile, summarize } from './engine/linter.j
 import { FatalError } from './readers/errors.js';
 import { expandPaths, isIgnored } from './files.js';
 import { stagedPlans } from './staged.js';
+import { fixTextFile } from './fix.js';
+import { formatOf } from './readers/index.js';
 import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
 import { printTree } from './plan/print.js';
 import { PKG_ROOT } from './paths.js';
@@ -48,6 +50,8 @@ interface Options {
   maxFileSize?: string;
   maxFileTime?: string;
   staged?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 const UI = {
@@ -60,6 +64,8 @@ const UI = {
     badMax: (v: string) => `--max-warnings cần một số nguyên không âm, nhận được "${v}"`,
     badNumber: (o: string, v: string) => `${o} cần một số dương, nhận được "${v}"`,
     git: (d: string) => `--staged cần một kho git: ${d}`,
+    docxFix: (f: string) => `plan-lint: ${f}: --fix chưa sửa tệp .docx; không ghi gì vào tệp này.`,
+    fixStaged: '--fix không dùng cùng --staged hoặc --stdin (chỉ sửa tệp trên đĩa)',
     tooManyWarnings: (n: number, max: number) => `plan-lint: có ${n} cảnh báo, vượt mức cho phép --max-warnings ${max}.`,
     unknownRule: (r: string) => `quy tắc "${r}" không có`,
     detail: {
@@ -79,6 +85,8 @@ const UI = {
     badMax: (v: string) => `--max-warnings needs a non-negative integer, got "${v}"`,
     badNumber: (o: string, v: string) => `${o} needs a positive number, got "${v}"`,
     git: (d: string) => `--staged needs a git repository: ${d}`,
+    docxFix: (f: string) => `plan-lint: ${f}: --fix does not change .docx files yet; nothing written to it.`,
+    fixStaged: '--fix cannot be used with --staged or --stdin (it fixes files on disk)',
     tooManyWarnings: (n: number, max: number) => `plan-lint: ${n} warnings exceed --max-warnings ${max}.`,
     unknownRule: (r: string) => `no rule "${r}"`,
     detail: {
@@ -111,6 +119,8 @@ function buildProgram(): Command {
     .option('--print-config <file>', 'print the configuration that applies to a file')
     .option('--print-tree <file>', 'print how a plan was understood (its outline)')
     .option('--list-rules', 'list the rules')
+    .option('--fix', 'apply the safe fixes to Markdown and text files (atomically), then report what remains')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff and change nothing')
     .option('--staged', 'lint the staged versions of staged plan files (from the git index), for commit hooks')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
@@ -231,6 +241,7 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     const results: LintResult[] = [];
+    if ((opts.fix || opts.fixDryRun) && (opts.stdin || opts.staged)) throw new UsageError(ui.fixStaged);
     if (opts.stdin) {
       const name = path.resolve(cwd, opts.stdinFilename ?? 'stdin.md');
       const config = resolver.resolve(name);
@@ -271,15 +282,27 @@ export async function main(argv: string[]): Promise<number> {
         const loc = path.resolve(cwd, opts.cacheLocation ?? '.plan-lint-cache');
         cacheFile = fs.existsSync(loc) && fs.statSync(loc).isDirectory() ? path.join(loc, '.plan-lint-cache') : loc;
       }
-      const run = await lintFiles(tasks, {
-        concurrency: resolveConcurrency(opts.concurrency, tasks.length),
-        limits,
-        cacheFile,
-        version: version(),
-        lang,
-        detail: ui.detail,
-      });
+      const runOpts = { concurrency: resolveConcurrency(opts.concurrency, tasks.length), limits, cacheFile, version: version(), lang, detail: ui.detail };
+      const run = await lintFiles(tasks, runOpts);
       results.push(...run.results);
+      if (opts.fix || opts.fixDryRun) {
+        const fixed: number[] = [];
+        results.forEach((r, i) => {
+          if (!r.messages.some((m) => m.fix)) return;
+          if (formatOf(r.filePath) === 'docx') {
+            if (opts.fix) process.stderr.write(`${ui.docxFix(r.filePath)}\n`);
+            return;
+          }
+          const outcome = fixTextFile(r.filePath, r.messages, !opts.fix);
+          if (outcome.diff && opts.fixDryRun) process.stdout.write(outcome.diff);
+          if (outcome.written) fixed.push(i);
+        });
+        // report what remains in the files that were fixed
+        if (fixed.length) {
+          const again = await lintFiles(fixed.map((i) => tasks[i]!), { ...runOpts, cacheFile: undefined });
+          fixed.forEach((i, k) => (results[i] = again.results[k]!));
+        }
+      }
     }
 
     const shown = opts.quiet ? results.map((r) => summarize(r.filePath, r.messages.filter((m) => m.severity === 2))) : results;
