@@ -50,7 +50,9 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
       // the subject is the next paragraph that is not a separator line
       while (i < items.length && isDecoration(items[i]!)) titleNode.children.push(items[i++]!);
       const next = items[i];
-      if (next && next.type === 'paragraph' && !parseLabel(next.value) && !new RegExp(`^\\s*(Căn cứ|Thực hiện)${END}`, 'u').test(next.value)) {
+      // the subject, unless the paragraph is already the preamble ("Căn cứ …;", "Thực hiện …, … như sau:")
+      const preambleLike = new RegExp(`^\\s*Căn cứ${END}`, 'u').test(next?.type === 'paragraph' ? next.value : '') || (next?.type === 'paragraph' && /[;:]\s*$/u.test(next.value));
+      if (next && next.type === 'paragraph' && !parseLabel(next.value) && !preambleLike) {
         titleNode.children.push(next);
         root.meta.titleRef = refOf(next, 0, next.value.length);
         i++;
