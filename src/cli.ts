@@ -52,6 +52,8 @@ interface Options {
   staged?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  annotate?: string;
+  annotateDir?: string;
 }
 
 const UI = {
@@ -66,6 +68,9 @@ const UI = {
     git: (d: string) => `--staged cần một kho git: ${d}`,
     docxFix: (f: string) => `plan-lint: ${f}: --fix chưa sửa tệp .docx; không ghi gì vào tệp này.`,
     fixStaged: '--fix không dùng cùng --staged hoặc --stdin (chỉ sửa tệp trên đĩa)',
+    annotateOne: '--annotate ghi một bản sao cho đúng một tệp .docx; với nhiều tệp hãy dùng --annotate-dir',
+    annotateSame: '--annotate không được ghi đè lên tệp gốc',
+    annotated: (f: string, n: number) => `plan-lint: đã ghi ${f} (${n} nhận xét)`,
     tooManyWarnings: (n: number, max: number) => `plan-lint: có ${n} cảnh báo, vượt mức cho phép --max-warnings ${max}.`,
     unknownRule: (r: string) => `quy tắc "${r}" không có`,
     detail: {
@@ -87,6 +92,9 @@ const UI = {
     git: (d: string) => `--staged needs a git repository: ${d}`,
     docxFix: (f: string) => `plan-lint: ${f}: --fix does not change .docx files yet; nothing written to it.`,
     fixStaged: '--fix cannot be used with --staged or --stdin (it fixes files on disk)',
+    annotateOne: '--annotate writes a copy of exactly one .docx; for several files use --annotate-dir',
+    annotateSame: '--annotate must not overwrite the original',
+    annotated: (f: string, n: number) => `plan-lint: wrote ${f} (${n} comments)`,
     tooManyWarnings: (n: number, max: number) => `plan-lint: ${n} warnings exceed --max-warnings ${max}.`,
     unknownRule: (r: string) => `no rule "${r}"`,
     detail: {
@@ -121,6 +129,8 @@ function buildProgram(): Command {
     .option('--list-rules', 'list the rules')
     .option('--fix', 'apply the safe fixes to Markdown and text files (atomically), then report what remains')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff and change nothing')
+    .option('--annotate <copy.docx>', 'write a copy of the (one) Word file with every finding as a Word comment')
+    .option('--annotate-dir <dir>', 'write annotated copies of the Word files into a folder')
     .option('--staged', 'lint the staged versions of staged plan files (from the git index), for commit hooks')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
@@ -302,6 +312,20 @@ export async function main(argv: string[]): Promise<number> {
           const again = await lintFiles(fixed.map((i) => tasks[i]!), { ...runOpts, cacheFile: undefined });
           fixed.forEach((i, k) => (results[i] = again.results[k]!));
         }
+      }
+    }
+
+    if (opts.annotate || opts.annotateDir) {
+      const docxResults = results.filter((r) => formatOf(r.filePath) === 'docx' && !r.messages.some((m) => m.fatal));
+      if (opts.annotate && docxResults.length !== 1) throw new UsageError(ui.annotateOne);
+      for (const r of docxResults) {
+        const target = opts.annotate ? path.resolve(cwd, opts.annotate) : path.join(path.resolve(cwd, opts.annotateDir!), path.basename(r.filePath));
+        if (path.resolve(target) === path.resolve(r.filePath)) throw new UsageError(ui.annotateSame);
+        const { annotateDocx } = await import('./docx-annotate.js');
+        const copy = await annotateDocx(r.filePath, fs.readFileSync(r.filePath), r.messages, lang);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, copy.bytes);
+        process.stderr.write(`${ui.annotated(target, copy.comments)}\n`);
       }
     }
 

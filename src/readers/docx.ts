@@ -35,7 +35,7 @@ interface WalkResult {
 }
 
 /** Tags whose whole content is not visible text (deleted runs, field codes, fallbacks). */
-const SKIP = new Set([
+export const SKIP = new Set([
   'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:delInstrText', 'mc:Fallback',
   'w:sdtPr', 'w:sdtEndPr', 'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:sectPr', 'w:footnoteReference', 'w:endnoteReference',
 ]);

@@ -1,0 +1,111 @@
+// --annotate: every finding becomes a Word comment by "plan-lint", anchored on the
+// flagged text (across runs), in a copy; the original is never modified.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../src/readers/docx.js';
+import type { Block, ParaBlock } from '../src/types.js';
+import { buildDocx, commented, p, r } from '../scripts/docx-builder.mjs';
+import { HAS_SHARED, ROOT, runCli, seed, tmpDir } from './helpers.js';
+
+function paragraphs(blocks: Block[]): Map<number, ParaBlock> {
+  const out = new Map<number, ParaBlock>();
+  const walk = (list: Block[]): void => {
+    for (const b of list) {
+      if (b.kind === 'p') out.set(b.loc.docxIndex!, b);
+      else for (const row of b.rows) for (const cell of row.cells) walk(cell.blocks);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+/** The comments of a DOCX with the text each is anchored on. */
+function commentsOf(bytes: Uint8Array): { author: string; text: string; on: string }[] {
+  const doc = readDocx(bytes);
+  const paras = paragraphs(doc.blocks);
+  return doc.comments.map((c) => {
+    const a = paras.get(c.start.docxIndex)!;
+    const on = c.start.docxIndex === c.end.docxIndex ? a.raw.slice(c.start.offset, c.end.offset) : `${a.raw.slice(c.start.offset)}…`;
+    return { author: c.author, text: c.text, on };
+  });
+}
+
+function annotate(src: string, extra: string[] = []): { copy: Buffer; findings: { text: string }[]; code: number; stderr: string } {
+  const out = path.join(tmpDir(), 'reviewed.docx');
+  const before = fs.readFileSync(src);
+  const res = runCli([src, '--annotate', out, '-f', 'json', ...extra]);
+  expect(fs.readFileSync(src).equals(before)).toBe(true); // the original is never modified
+  const findings = (JSON.parse(res.stdout)[0].messages as { text: string; line: number }[]).filter((m) => m.line > 0);
+  return { copy: fs.readFileSync(out), findings, code: res.code, stderr: res.stderr };
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+describe('--annotate', () => {
+  it('writes one comment per finding, on the flagged text (our own fixture)', () => {
+    const { copy, findings, stderr } = annotate(path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx'));
+    const comments = commentsOf(copy);
+    expect(comments).toHaveLength(findings.length);
+    expect(comments.map((c) => squash(c.on))).toEqual(findings.map((f) => squash(f.text)));
+    expect(comments.every((c) => c.author === 'plan-lint')).toBe(true);
+    expect(stderr).toMatch(/đã ghi .*reviewed\.docx \(\d+ nhận xét\)/);
+  });
+
+  it.skipIf(!HAS_SHARED)('annotating seed 000 gives one comment per finding, each on the right text', () => {
+    const { copy, findings } = annotate(seed('000', 'docx'));
+    const comments = commentsOf(copy);
+    expect(findings.length).toBeGreaterThan(5);
+    expect(comments.map((c) => squash(c.on))).toEqual(findings.map((f) => squash(f.text)));
+  });
+
+  it('anchors across runs, keeps existing comments, and the copy lints the same', () => {
+    const dir = tmpDir();
+    const src = path.join(dir, 'p.docx');
+    // "Giảng Võ" split over three runs, and a reviewer's comment already in the file
+    fs.writeFileSync(
+      src,
+      buildDocx(
+        [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('KẾ HOẠCH'), p('Thử nghiệm'), p('I. NỘI DUNG'), p([r('Phối hợp với phường Gi'), r('ảng '), r('Võ và '), commented(3, r('các tổ dân phố')), r('.')])].join(''),
+        { comments: [{ id: 3, author: 'Chánh Văn phòng', text: 'Xem lại' }] },
+      ),
+    );
+    const { copy, findings } = annotate(src);
+    const comments = commentsOf(copy);
+    // in document order
+    expect(comments.map((c) => [c.author, c.on])).toEqual([
+      ['plan-lint', 'Giảng Võ'],
+      ['Chánh Văn phòng', 'các tổ dân phố'],
+    ]);
+    expect(findings.map((f) => f.text)).toEqual(['Giảng Võ']);
+    const copyPath = path.join(dir, 'copy.docx');
+    fs.writeFileSync(copyPath, copy);
+    const a = JSON.parse(runCli([src, '-f', 'json']).stdout)[0].messages.map((m: { message: string }) => m.message);
+    const b = JSON.parse(runCli([copyPath, '-f', 'json']).stdout)[0].messages.map((m: { message: string }) => m.message);
+    expect(b).toEqual(a);
+  });
+
+  it('--annotate-dir writes a copy per Word file; --annotate refuses several files or the original', () => {
+    const dir = tmpDir();
+    const outDir = path.join(dir, 'reviewed');
+    const res = runCli([path.join(ROOT, 'fixtures'), '--annotate-dir', outDir]);
+    expect(res.code).toBe(1);
+    expect(fs.readdirSync(outDir).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'fixtures')).filter((f) => f.endsWith('.docx')).sort());
+    expect(runCli([path.join(ROOT, 'fixtures'), '--annotate', path.join(dir, 'x.docx')]).code).toBe(2);
+    const src = path.join(dir, 'p.docx');
+    fs.copyFileSync(path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx'), src);
+    expect(runCli([src, '--annotate', src]).code).toBe(2);
+  });
+
+  const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync(c, ['--version']).status === 0);
+  it.skipIf(!soffice)('LibreOffice opens the copy and keeps every comment', () => {
+    const { copy, findings } = annotate(path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx'));
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'in.docx'), copy);
+    const conv = spawnSync(soffice!, ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'out'), path.join(dir, 'in.docx')], { encoding: 'utf8', timeout: 120_000 });
+    expect(conv.status, conv.stderr).toBe(0);
+    const back = fs.readFileSync(path.join(dir, 'out', 'in.docx'));
+    expect(commentsOf(back).filter((c) => c.author === 'plan-lint')).toHaveLength(findings.length);
+  }, 180_000);
+});
