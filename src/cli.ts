@@ -54,6 +54,7 @@ interface Options {
   fixDryRun?: boolean;
   annotate?: string;
   annotateDir?: string;
+  outputDir?: string;
 }
 
 const UI = {
@@ -66,7 +67,8 @@ const UI = {
     badMax: (v: string) => `--max-warnings cần một số nguyên không âm, nhận được "${v}"`,
     badNumber: (o: string, v: string) => `${o} cần một số dương, nhận được "${v}"`,
     git: (d: string) => `--staged cần một kho git: ${d}`,
-    docxFix: (f: string) => `plan-lint: ${f}: --fix chưa sửa tệp .docx; không ghi gì vào tệp này.`,
+    docxFix: (f: string) => `plan-lint: ${f}: tệp .docx không được sửa tại chỗ; dùng --fix --output-dir THƯ_MỤC để ghi bản sao có đánh dấu thay đổi (track changes).`,
+    fixedCopy: (f: string, n: number) => `plan-lint: đã ghi ${f} (${n} thay đổi được đánh dấu)`,
     fixStaged: '--fix không dùng cùng --staged hoặc --stdin (chỉ sửa tệp trên đĩa)',
     annotateOne: '--annotate ghi một bản sao cho đúng một tệp .docx; với nhiều tệp hãy dùng --annotate-dir',
     annotateSame: '--annotate không được ghi đè lên tệp gốc',
@@ -90,7 +92,8 @@ const UI = {
     badMax: (v: string) => `--max-warnings needs a non-negative integer, got "${v}"`,
     badNumber: (o: string, v: string) => `${o} needs a positive number, got "${v}"`,
     git: (d: string) => `--staged needs a git repository: ${d}`,
-    docxFix: (f: string) => `plan-lint: ${f}: --fix does not change .docx files yet; nothing written to it.`,
+    docxFix: (f: string) => `plan-lint: ${f}: Word files are never fixed in place; use --fix --output-dir DIR to write a copy with tracked changes.`,
+    fixedCopy: (f: string, n: number) => `plan-lint: wrote ${f} (${n} tracked changes)`,
     fixStaged: '--fix cannot be used with --staged or --stdin (it fixes files on disk)',
     annotateOne: '--annotate writes a copy of exactly one .docx; for several files use --annotate-dir',
     annotateSame: '--annotate must not overwrite the original',
@@ -129,6 +132,7 @@ function buildProgram(): Command {
     .option('--list-rules', 'list the rules')
     .option('--fix', 'apply the safe fixes to Markdown and text files (atomically), then report what remains')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff and change nothing')
+    .option('--output-dir <dir>', 'with --fix: where the fixed copies of Word files go (as tracked changes); Word files are never fixed in place')
     .option('--annotate <copy.docx>', 'write a copy of the (one) Word file with every finding as a Word comment')
     .option('--annotate-dir <dir>', 'write annotated copies of the Word files into a folder')
     .option('--staged', 'lint the staged versions of staged plan files (from the git index), for commit hooks')
@@ -297,16 +301,27 @@ export async function main(argv: string[]): Promise<number> {
       results.push(...run.results);
       if (opts.fix || opts.fixDryRun) {
         const fixed: number[] = [];
+        const docxToFix: LintResult[] = [];
         results.forEach((r, i) => {
           if (!r.messages.some((m) => m.fix)) return;
           if (formatOf(r.filePath) === 'docx') {
-            if (opts.fix) process.stderr.write(`${ui.docxFix(r.filePath)}\n`);
+            if (opts.fix && !opts.outputDir) process.stderr.write(`${ui.docxFix(r.filePath)}\n`);
+            else if (opts.fix) docxToFix.push(r);
             return;
           }
           const outcome = fixTextFile(r.filePath, r.messages, !opts.fix);
           if (outcome.diff && opts.fixDryRun) process.stdout.write(outcome.diff);
           if (outcome.written) fixed.push(i);
         });
+        for (const r of docxToFix) {
+          const target = path.join(path.resolve(cwd, opts.outputDir!), path.basename(r.filePath));
+          if (path.resolve(target) === path.resolve(r.filePath)) throw new UsageError(ui.annotateSame);
+          const { fixDocxCopy } = await import('./docx-annotate.js');
+          const copy = await fixDocxCopy(r.filePath, fs.readFileSync(r.filePath), r.messages);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, copy.bytes);
+          process.stderr.write(`${ui.fixedCopy(target, copy.changes)}\n`);
+        }
         // report what remains in the files that were fixed
         if (fixed.length) {
           const again = await lintFiles(fixed.map((i) => tasks[i]!), { ...runOpts, cacheFile: undefined });

@@ -78,29 +78,114 @@ function anchors(p: ParagraphNode, rawStart: number, rawEnd: number): [Anchor, A
   return [start, end];
 }
 
+/**
+ * Changes to the text of w:t elements: markup inserted at a point, or a span replaced (the span's
+ * own escaped text is passed to the markup, e.g. to write it as deleted text).
+ */
+class Edits {
+  private readonly byElement = new Map<number, { from: number; to: number; order: number; markup: (oldXml: string, rPr: string) => string }[]>();
+
+  insert(a: Anchor, markup: string, order = 0): void {
+    this.add(a.tIndex, { from: a.offset, to: a.offset, order, markup: () => markup });
+  }
+
+  replace(tIndex: number, from: number, to: number, markup: (oldXml: string, rPr: string) => string): void {
+    this.add(tIndex, { from, to, order: 2, markup });
+  }
+
+  has(tIndex: number): boolean {
+    return this.byElement.has(tIndex);
+  }
+
+  private add(tIndex: number, e: { from: number; to: number; order: number; markup: (oldXml: string, rPr: string) => string }): void {
+    const list = this.byElement.get(tIndex) ?? [];
+    list.push(e);
+    this.byElement.set(tIndex, list);
+  }
+
+  /** Rebuild each run that holds an edit, from the end of the document backwards, splitting it where needed. */
+  apply(xml: string, elements: TextElement[]): string {
+    let out = xml;
+    for (const tIndex of [...this.byElement.keys()].sort((a, b) => b - a)) {
+      const e = elements[tIndex]!;
+      const list = this.byElement.get(tIndex)!.sort((a, b) => a.from - b.from || a.order - b.order);
+      const text = out.slice(e.textStart, e.textEnd);
+      const tOpen = out.slice(e.tOpenStart, e.textStart).replace(/^<w:t\b[^>]*>/, '<w:t xml:space="preserve">');
+      const before = out.slice(e.runOpenEnd, e.tOpenStart); // run properties and earlier children
+      const after = out.slice(e.textEnd + 6, e.runCloseStart); // later children
+      const runOpen = out.slice(e.runStart, e.runOpenEnd);
+      const decodedLength = text.replace(/&[^;]+;/g, '_').length;
+      const at = (n: number): number => xmlOffset(text, 0, text.length, Math.min(n, decodedLength));
+      let pieces = '';
+      let last = 0;
+      let first = true;
+      const piece = (from: number, to: number, isLast: boolean): string => {
+        const body = at(to) > at(from) ? `${tOpen}${text.slice(at(from), at(to))}</w:t>` : '';
+        const head = first ? before : e.rPr;
+        const tail = isLast ? after : '';
+        first = false;
+        return body || head !== e.rPr || tail ? `${runOpen}${head}${body}${tail}</w:r>` : '';
+      };
+      for (const edit of list) {
+        if (edit.from < last) continue; // overlaps an earlier edit
+        pieces += piece(last, edit.from, false) + edit.markup(text.slice(at(edit.from), at(edit.to)), e.rPr);
+        last = Math.max(last, edit.to);
+      }
+      pieces += piece(last, decodedLength, true);
+      out = out.slice(0, e.runStart) + pieces + out.slice(e.runEnd);
+    }
+    return out;
+  }
+}
+
 export interface AnnotateResult {
   bytes: Uint8Array;
   comments: number;
 }
 
-/** Write the findings of a DOCX as comments into a copy of it. */
-export async function annotateDocx(filePath: string, bytes: Uint8Array, messages: LintMessage[], lang: 'vi' | 'en'): Promise<AnnotateResult> {
+/** What both writers need: the paragraphs by index, the parts, the text elements and a free id. */
+async function prepare(filePath: string, bytes: Uint8Array) {
   const { tree } = await parseFile(filePath, bytes);
   const byIndex = new Map(paragraphsOf(tree.children).filter((p) => p.loc.part === DOCUMENT_PART).map((p) => [p.loc.docxIndex!, p]));
   const files = unzipSync(bytes);
   const xml = strFromU8(files[DOCUMENT_PART]!);
-  const elements = textElements(xml);
   const existing = files['word/comments.xml'] ? strFromU8(files['word/comments.xml']) : undefined;
-  let nextId = Math.max(0, ...[...(existing ?? '').matchAll(/<w:comment\b[^>]*w:id="(\d+)"/g)].map((m) => Number(m[1]) + 1), ...[...xml.matchAll(/w:id="(\d+)"/g)].map((m) => Number(m[1]) + 1));
-  // insertions per w:t: [offset, xml, order] — ends before starts at one offset, so ranges never cross
-  const inserts = new Map<number, { offset: number; xml: string; order: number }[]>();
-  const add = (a: Anchor, markup: string, order: number): void => {
-    const list = inserts.get(a.tIndex) ?? [];
-    list.push({ offset: a.offset, xml: markup, order });
-    inserts.set(a.tIndex, list);
-  };
+  const ids = [...`${existing ?? ''}${xml}`.matchAll(/w:id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
+  return { byIndex, files, xml, elements: textElements(xml), existing, nextId: Math.max(0, ...ids), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+}
+
+/** The safe fixes of a DOCX as tracked changes by "plan-lint" in a copy: the reviewer accepts or rejects each in Word. */
+export async function fixDocxCopy(filePath: string, bytes: Uint8Array, messages: LintMessage[]): Promise<{ bytes: Uint8Array; changes: number }> {
+  const { byIndex, files, xml, elements, date, nextId: firstId } = await prepare(filePath, bytes);
+  let nextId = firstId;
+  const edits = new Edits();
+  let changes = 0;
+  for (const m of messages) {
+    const f = m.fix?.docx;
+    if (!f || f.part !== DOCUMENT_PART) continue;
+    const p = byIndex.get(f.docxIndex);
+    const a = p && anchors(p, f.start, f.end);
+    // a fix stays inside one w:t (a number, a syllable); one that crosses runs is left for the reviewer
+    if (!a || a[0].tIndex !== a[1].tIndex || !elements[a[0].tIndex] || edits.has(a[0].tIndex)) continue;
+    const del = nextId++;
+    const ins = nextId++;
+    const text = m.fix!.text;
+    edits.replace(a[0].tIndex, a[0].offset, a[1].offset, (oldXml, rPr) =>
+      `<w:del w:id="${del}" w:author="plan-lint" w:date="${date}"><w:r>${rPr}<w:delText xml:space="preserve">${oldXml}</w:delText></w:r></w:del>` +
+      `<w:ins w:id="${ins}" w:author="plan-lint" w:date="${date}"><w:r>${rPr}<w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:ins>`);
+    changes++;
+  }
+  files[DOCUMENT_PART] = strToU8(edits.apply(xml, elements));
+  return { bytes: zipSync(files), changes };
+}
+
+/** Write the findings of a DOCX as comments into a copy of it. */
+export async function annotateDocx(filePath: string, bytes: Uint8Array, messages: LintMessage[], lang: 'vi' | 'en'): Promise<AnnotateResult> {
+  const { byIndex, files, xml, elements, existing, date, nextId: firstId } = await prepare(filePath, bytes);
+  let nextId = firstId;
+  const edits = new Edits();
+  const add = (a: Anchor, markup: string, order: number): void => edits.insert(a, markup, order);
   const comments: string[] = [];
-  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   for (const m of messages) {
     const i = m.internal;
     if (!i || i.docxIndex === undefined) continue;
@@ -115,37 +200,7 @@ export async function annotateDocx(filePath: string, bytes: Uint8Array, messages
     comments.push(`<w:comment w:id="${id}" w:author="plan-lint" w:date="${date}" w:initials="PL"><w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:comment>`);
   }
 
-  // rebuild the runs that hold an anchor, from the end of the document backwards
-  let out = xml;
-  for (const tIndex of [...inserts.keys()].sort((a, b) => b - a)) {
-    const e = elements[tIndex]!;
-    const list = inserts.get(tIndex)!.sort((a, b) => a.offset - b.offset || a.order - b.order);
-    const text = out.slice(e.textStart, e.textEnd);
-    const tOpen = out.slice(e.tOpenStart, e.textStart).replace(/^<w:t\b[^>]*>/, '<w:t xml:space="preserve">');
-    const before = out.slice(e.runOpenEnd, e.tOpenStart); // run properties and earlier children
-    const after = out.slice(e.textEnd + 6, e.runCloseStart); // later children
-    const runOpen = out.slice(e.runStart, e.runOpenEnd);
-    const decodedLength = text.replace(/&[^;]+;/g, '_').length;
-    let pieces = '';
-    let last = 0;
-    let first = true;
-    const piece = (from: number, to: number, isLast: boolean): string => {
-      const s = xmlOffset(text, 0, text.length, from);
-      const t = xmlOffset(text, 0, text.length, to);
-      const body = t > s ? `${tOpen}${text.slice(s, t)}</w:t>` : '';
-      const head = first ? before : e.rPr;
-      const tail = isLast ? after : '';
-      first = false;
-      return body || head !== e.rPr || tail ? `${runOpen}${head}${body}${tail}</w:r>` : '';
-    };
-    for (const ins of list) {
-      const at = Math.min(ins.offset, decodedLength);
-      pieces += piece(last, at, false) + ins.xml;
-      last = at;
-    }
-    pieces += piece(last, decodedLength, true);
-    out = out.slice(0, e.runStart) + pieces + out.slice(e.runEnd);
-  }
+  const out = edits.apply(xml, elements);
   files[DOCUMENT_PART] = strToU8(out);
 
   // comments.xml, its relationship and its content type

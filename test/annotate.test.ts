@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../src/readers/docx.js';
 import type { Block, ParaBlock } from '../src/types.js';
-import { buildDocx, commented, p, r } from '../scripts/docx-builder.mjs';
+import { buildDocx, commented, del, ins, p, r } from '../scripts/docx-builder.mjs';
+import { strFromU8, unzipSync } from 'fflate';
 import { HAS_SHARED, ROOT, runCli, seed, tmpDir } from './helpers.js';
 
 function paragraphs(blocks: Block[]): Map<number, ParaBlock> {
@@ -86,6 +87,33 @@ describe('--annotate', () => {
     expect(b).toEqual(a);
   });
 
+  it('keeps the tracked changes and comments a reviewer already made', () => {
+    const dir = tmpDir();
+    const src = path.join(dir, 'p.docx');
+    fs.writeFileSync(
+      src,
+      buildDocx(
+        [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('Số: 08/KH-UBND'), p('KẾ HOẠCH'), p('Thử nghiệm'), p('Căn cứ Kế hoạch số 41/KH-UBND ngày 20/02/2026 của Ủy ban nhân dân thành phố;'), p('I. NỘI DUNG'),
+          p([r('Thực hiện theo Kế hoạch số 14/KH-UBND ngày 20/02/2026, '), ins('phối hợp với phường Cửa Nam, '), del('bỏ đoạn này, '), commented(7, r('báo cáo đúng hạn')), r('.')])].join(''),
+        { comments: [{ id: 7, author: 'Reviewer', text: 'OK' }] },
+      ),
+    );
+    const out = tmpDir();
+    runCli([src, '--fix', '--output-dir', out]);
+    runCli([src, '--annotate', path.join(out, 'annotated.docx')]);
+    for (const f of ['p.docx', 'annotated.docx']) {
+      const files = unzipSync(fs.readFileSync(path.join(out, f)));
+      const xml = strFromU8(files['word/document.xml']!);
+      expect([...xml.matchAll(/<w:ins [^>]*w:author="Reviewer"/g)], f).toHaveLength(1);
+      expect([...xml.matchAll(/<w:del [^>]*w:author="Reviewer"/g)], f).toHaveLength(1);
+      expect(strFromU8(files['word/comments.xml']!)).toContain('w:author="Reviewer"');
+    }
+    const annotated = commentsOf(fs.readFileSync(path.join(out, 'annotated.docx')));
+    expect(annotated.filter((c) => c.author === 'plan-lint').map((c) => c.on)).toEqual(['14/KH-UBND', 'Cửa Nam']);
+    const fixedXml = strFromU8(unzipSync(fs.readFileSync(path.join(out, 'p.docx')))['word/document.xml']!);
+    expect(fixedXml).toMatch(/<w:delText xml:space="preserve">14\/KH-UBND<\/w:delText>/);
+  });
+
   it('--annotate-dir writes a copy per Word file; --annotate refuses several files or the original', () => {
     const dir = tmpDir();
     const outDir = path.join(dir, 'reviewed');
@@ -98,7 +126,41 @@ describe('--annotate', () => {
     expect(runCli([src, '--annotate', src]).code).toBe(2);
   });
 
+  it('--fix --output-dir writes the safe fixes as tracked changes in a copy', () => {
+    const src = path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx');
+    const before = fs.readFileSync(src);
+    const out = tmpDir();
+    const res = runCli([src, '--fix', '--output-dir', out, '-f', 'json']);
+    expect(fs.readFileSync(src).equals(before)).toBe(true);
+    expect(res.stderr).toMatch(/đã ghi .*ke-hoach-co-loi\.docx \(1 thay đổi được đánh dấu\)/);
+    const copy = path.join(out, 'ke-hoach-co-loi.docx');
+    const xml = strFromU8(unzipSync(fs.readFileSync(copy))['word/document.xml']!);
+    expect([...xml.matchAll(/<w:del [^>]*w:author="plan-lint"/g)]).toHaveLength(1);
+    expect([...xml.matchAll(/<w:ins [^>]*w:author="plan-lint"/g)]).toHaveLength(1);
+    expect(xml).toMatch(/<w:delText xml:space="preserve">46\/KH-UBND<\/w:delText>.*<w:t xml:space="preserve">64\/KH-UBND<\/w:t>/s);
+    // read as accepted, the copy no longer has the mismatch; the other findings stay
+    const a = JSON.parse(runCli([src, '-f', 'json']).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    const b = JSON.parse(runCli([copy, '-f', 'json']).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+    expect(a.filter((x: string) => x === 'ref-mismatch')).toHaveLength(1);
+    expect(b.filter((x: string) => x === 'ref-mismatch')).toHaveLength(0);
+    expect(b.length).toBe(a.length - 1);
+  });
+
   const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync(c, ['--version']).status === 0);
+  if (!soffice) console.warn('NOTICE: LibreOffice is not installed — the checks that open the copies in LibreOffice are skipped.');
+  it.skipIf(!soffice)('LibreOffice opens the fixed copy and keeps every tracked change', () => {
+    const out = tmpDir();
+    runCli([path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx'), '--fix', '--output-dir', out]);
+    const conv = spawnSync(soffice!, ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(out, 'lo'), path.join(out, 'ke-hoach-co-loi.docx')], { encoding: 'utf8', timeout: 120_000 });
+    expect(conv.status, conv.stderr).toBe(0);
+    const xml = strFromU8(unzipSync(fs.readFileSync(path.join(out, 'lo', 'ke-hoach-co-loi.docx')))['word/document.xml']!);
+    expect([...xml.matchAll(/<w:del [^>]*w:author="plan-lint"/g)]).toHaveLength(1);
+    expect([...xml.matchAll(/<w:ins [^>]*w:author="plan-lint"/g)]).toHaveLength(1);
+    const pdf = spawnSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', path.join(out, 'pdf'), path.join(out, 'ke-hoach-co-loi.docx')], { encoding: 'utf8', timeout: 120_000 });
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(fs.statSync(path.join(out, 'pdf', 'ke-hoach-co-loi.pdf')).size).toBeGreaterThan(1000);
+  }, 180_000);
+
   it.skipIf(!soffice)('LibreOffice opens the copy and keeps every comment', () => {
     const { copy, findings } = annotate(path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx'));
     const dir = tmpDir();

@@ -94,7 +94,7 @@ describe('--fix', () => {
     const f = write('p.docx', fs.readFileSync(src));
     const r = runCli([f, '--fix']);
     expect(fs.readFileSync(f).equals(fs.readFileSync(src))).toBe(true);
-    expect(r.stderr).toMatch(/--fix chưa sửa tệp \.docx/);
+    expect(r.stderr).toMatch(/không được sửa tại chỗ; dùng --fix --output-dir/);
   });
 
   it('is refused with --staged or --stdin', () => {
