@@ -188,7 +188,7 @@ export async function annotateDocx(filePath: string, bytes: Uint8Array, messages
   const comments: string[] = [];
   for (const m of messages) {
     const i = m.internal;
-    if (!i || i.docxIndex === undefined) continue;
+    if (!i || i.docxIndex === undefined || (i.part !== undefined && i.part !== DOCUMENT_PART)) continue;
     const p = byIndex.get(i.docxIndex);
     const a = p && anchors(p, i.rawStart, Math.max(i.rawEnd, i.rawStart + 1));
     if (!a || !elements[a[0].tIndex] || !elements[a[1].tIndex]) continue;

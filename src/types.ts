@@ -324,7 +324,7 @@ export interface LintMessage {
   fix?: { range: [number, number]; text: string; docx?: { part: string; docxIndex: number; start: number; end: number } };
   location?: { paragraph: number; section?: string; table?: { table: number; row: number; cell: number } };
   /** Offsets in the paragraph value, kept for disables and fixes. */
-  internal?: { docxIndex?: number; start: number; end: number; rawStart: number; rawEnd: number };
+  internal?: { docxIndex?: number; part?: string; start: number; end: number; rawStart: number; rawEnd: number };
 }
 
 export interface LintResult {

@@ -43,7 +43,8 @@ export function applyWordComments(messages: LintMessage[], comments: DocComment[
   const cmp = (a: number, ao: number, b: number, bo: number): number => (a !== b ? a - b : ao - bo);
   return messages.filter((m) => {
     const i = m.internal;
-    if (m.fatal || !i || i.docxIndex === undefined) return true;
+    // Word comments anchor in the document body, not in footnotes
+    if (m.fatal || !i || i.docxIndex === undefined || (i.part !== undefined && i.part !== 'word/document.xml')) return true;
     return !ranges.some(({ rules, c }) => {
       if (rules.length && (m.ruleId === null || !rules.includes(m.ruleId))) return false;
       // overlap of [msgStart, msgEnd) with [commentStart, commentEnd]

@@ -22,7 +22,7 @@ export function locate(ref: TextRef, lineStarts: number[] | undefined): Located 
   const location: Located['location'] = { paragraph: node.loc.ordinal };
   if (node.path) location.section = node.path;
   if (node.loc.table) location.table = { table: node.loc.table.table + 1, row: node.loc.table.row + 1, cell: node.loc.table.cell + 1 };
-  const internal = { docxIndex: node.loc.docxIndex, start, end, rawStart, rawEnd };
+  const internal = { docxIndex: node.loc.docxIndex, part: node.loc.part, start, end, rawStart, rawEnd };
   if (node.map.kind === 'text' && lineStarts) {
     const offs = node.map.offsets;
     const so = offs[Math.min(rawStart, offs.length - 1)]!;
