@@ -3,7 +3,7 @@
 import type { Token } from './tokens.js';
 import { matchCase } from './tokens.js';
 import type { SyllableModel } from './model.js';
-import { canonicalTone, editCandidates, parseSyllable, syllableProblem } from './syllable.js';
+import { canonicalTone, editCandidates } from './syllable.js';
 
 export type TypoKind = 'nonword' | 'confusion' | 'context';
 
@@ -40,8 +40,9 @@ interface Ctx {
 }
 
 /**
- * Check one run of tokens (a paragraph, possibly joined to the one before it when a
- * sentence was broken across paragraphs). `leftContext` is the last token of that previous run.
+ * Check one run of tokens: a paragraph, possibly led by the last token of the paragraph before
+ * it when a sentence was broken across paragraphs (the caller drops findings on that token).
+ * `upperLine`: the paragraph is written in capitals, so capitalised words are words, not abbreviations.
  */
 export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOptions, upperLine = false): TypoFinding[] {
   if (!tokens.length) return [];
@@ -248,4 +249,3 @@ function findConfusions(ctx: Ctx): TypoFinding[] {
   return out;
 }
 
-export { parseSyllable };
