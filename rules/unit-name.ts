@@ -1,7 +1,7 @@
 // unit-name — the plan names its own ward, not another (tên đơn vị hành chính).
 // Plans are often copied from a neighbour's: "phường Thành Đông" left in a Hải An plan.
 import type { ParagraphNode, RuleContext, RuleModule } from '../src/types.js';
-import { distance, gazetteer, nameKey, titleCase, unitMentionsIn, type Gazetteer, type UnitMention } from '../src/extract/units.js';
+import { distance, gazetteer, nameKey, titleCase, type Gazetteer, type UnitMention } from '../src/extract/units.js';
 import { paragraphsOf } from '../src/plan/build.js';
 
 interface OwnUnit {
@@ -26,22 +26,23 @@ function parseProvince(spec: string): string {
 function ownUnit(context: RuleContext, g: Gazetteer): OwnUnit | undefined {
   const { tree, settings } = context;
   if (settings.unit) return { ...parseUnit(settings.unit), source: 'config' };
-  const header = tree.children.find((c) => c.type === 'header');
-  if (header) {
-    const m = paragraphsOf(header.children).flatMap((p) => unitMentionsIn(p, g)).find((u) => LOCAL_TYPES.has(u.type));
-    if (m) return { type: m.type, name: m.name, source: 'header' };
-  }
+  const mentions = context.extract.unitMentions();
+  const within = (type: string): Set<ParagraphNode> => {
+    const node = tree.children.find((c) => c.type === type);
+    return new Set(node && 'children' in node ? paragraphsOf(node.children) : []);
+  };
+  const header = within('header');
+  const m = mentions.find((u) => header.has(u.node) && LOCAL_TYPES.has(u.type));
+  if (m) return { type: m.type, name: m.name, source: 'header' };
   const place = tree.meta.place;
   if (place && g.byName.has(nameKey(place))) return { name: titleCase(place), source: 'place' };
-  const preamble = tree.children.find((c) => c.type === 'preamble');
-  for (const p of preamble ? paragraphsOf(preamble.children) : []) {
-    for (const u of unitMentionsIn(p, g)) {
-      if (!LOCAL_TYPES.has(u.type)) continue;
-      const before = p.value.slice(Math.max(0, u.ref.start - 40), u.ref.start);
-      const after = p.value.slice(u.ref.end, u.ref.end + 30);
-      if (/(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đảng ủy|Đảng uỷ|Đảng bộ)\s*$/u.test(before) && /^\s*(ban hành|xây dựng|triển khai)/u.test(after)) {
-        return { type: u.type, name: u.name, source: 'sentence' };
-      }
+  const preamble = within('preamble');
+  for (const u of mentions) {
+    if (!preamble.has(u.node) || !LOCAL_TYPES.has(u.type)) continue;
+    const before = u.node.value.slice(Math.max(0, u.ref.start - 40), u.ref.start);
+    const after = u.node.value.slice(u.ref.end, u.ref.end + 30);
+    if (/(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đảng ủy|Đảng uỷ|Đảng bộ)\s*$/u.test(before) && /^\s*(ban hành|xây dựng|triển khai)/u.test(after)) {
+      return { type: u.type, name: u.name, source: 'sentence' };
     }
   }
   return undefined;

@@ -109,13 +109,10 @@ export class ConfigResolver {
   private readonly layers = new Map<string, LoadedLayer[]>();
   private explicit?: LoadedLayer;
 
-  constructor(
-    private readonly cli: CliOverrides,
-    private readonly knownRules?: Set<string>,
-  ) {
+  constructor(private readonly cli: CliOverrides) {
     if (cli.configFile) {
       const file = path.resolve(cli.configFile);
-      this.explicit = { file, dir: path.dirname(file), config: validateConfig(readJson(file), file, undefined) };
+      this.explicit = { file, dir: path.dirname(file), config: validateConfig(readJson(file), file) };
     }
   }
 
@@ -132,7 +129,7 @@ export class ConfigResolver {
     if (cached) return cached;
     const here = configInDir(dir);
     let result: LoadedLayer[];
-    const layer = here ? { file: here.file, dir, config: validateConfig(here.config, here.file, undefined) } : undefined;
+    const layer = here ? { file: here.file, dir, config: validateConfig(here.config, here.file) } : undefined;
     const parent = path.dirname(dir);
     if (layer?.config.root || parent === dir) result = layer ? [layer] : [];
     else result = [...this.dirLayers(parent), ...(layer ? [layer] : [])];

@@ -46,7 +46,7 @@ interface Ctx {
  */
 export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOptions, upperLine = false): TypoFinding[] {
   if (!tokens.length) return [];
-  const skip = tokens.map((t, i) => isSkipped(tokens, i, model, opts, upperLine));
+  const skip = tokens.map((_, i) => isSkipped(tokens, i, model, opts, upperLine));
   const keys = tokens.map((t) => model.analyze(t.lower).key);
   const taken = new Set<number>();
   const ctx: Ctx = { tokens, model, opts, skip, keys, flagged: taken };

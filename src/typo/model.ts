@@ -50,7 +50,7 @@ export class SyllableModel {
   readonly tokens: number;
 
   constructor(
-    private readonly vocab: string[],
+    vocab: string[],
     private readonly unigrams: Uint32Array,
     private readonly keys: Uint32Array,
     private readonly counts: Uint16Array,
