@@ -5,7 +5,8 @@ import type { RuleContext, RuleModule, TextRef } from '../src/types.js';
 import type { DateMention } from '../src/extract/dates.js';
 
 // leftovers where a value belongs: "…/…", "[…]", "[...]", "____", "xx" (lower case: upper-case XX is a Roman numeral)
-const LEFTOVER = /(?<![\p{L}\d])(?:[.…]{1,6}\s*\/\s*[.…]{1,6}|\[\s*(?:…|\.{2,}|\s)\s*\]|_{3,}|xxx?)(?![\p{L}\d])/gu;
+// regex-safe: the dotted parts are bounded ({1,6}) and "[" starts the bracket part; linear in practice
+const LEFTOVER = /(?<![\p{L}\d])(?:[.…]{1,6}\s*\/\s*[.…]{1,6}|\[(?:\s*(?:…|\.{2,})\s*|\s+)\]|_{3,}|xxx?)(?![\p{L}\d])/gu;
 
 export const rule: RuleModule = {
   meta: {

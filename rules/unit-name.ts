@@ -14,6 +14,7 @@ const LOCAL_TYPES = new Set(['phường', 'xã', 'đặc khu']);
 const DISTRICT_TYPES = new Set(['quận', 'huyện', 'thị xã', 'thị trấn']);
 
 function parseUnit(spec: string): { type?: string; name: string } {
+  // regex-safe: a unit name from the configuration, never document text
   const m = /^\s*(phường|xã|đặc khu|thị trấn)\s+(.+?)\s*$/iu.exec(spec);
   return m ? { type: m[1]!.toLowerCase(), name: m[2]! } : { name: spec.trim() };
 }
@@ -52,7 +53,8 @@ function ownProvince(context: RuleContext, g: Gazetteer, own: OwnUnit | undefine
   const { tree, settings } = context;
   if (settings.province) return parseProvince(settings.province);
   if (tree.meta.superiorBody) {
-    const m = /(THÀNH PHỐ|TỈNH)\s+(.+)$/u.exec(tree.meta.superiorBody);
+    // regex-safe: the superior body is one header line
+    const m = /(THÀNH PHỐ|TỈNH)\s+(\S.*)$/u.exec(tree.meta.superiorBody);
     if (m && g.provinceByName.has(nameKey(m[2]!))) return g.provinceByName.get(nameKey(m[2]!))!.name;
   }
   if (own) {
@@ -129,7 +131,7 @@ function check(context: RuleContext): void {
     const key = nameKey(u.name);
     const before = u.node.value.slice(Math.max(0, u.ref.start - 12), u.ref.start);
     const after = u.node.value.slice(u.ref.end, u.ref.end + 8);
-    const former = /(trước đây|nguyên|cũ)\W*$/iu.test(before) || /^\s*\(?\s*cũ(?![\p{L}])/iu.test(after);
+    const former = /(trước đây|nguyên|cũ)\W*$/iu.test(before) || /^\s*(?:\(\s*)?cũ(?![\p{L}])/iu.test(after);
     if (LOCAL_TYPES.has(u.type)) {
       sawLocal = true;
       if (key === ownKey || allowed.has(key)) continue;

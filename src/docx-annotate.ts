@@ -24,7 +24,8 @@ interface TextElement {
 /** Find the w:t elements the reader counted, in the same order (skipping deleted text, field codes, fallbacks). */
 export function textElements(xml: string): TextElement[] {
   const out: TextElement[] = [];
-  const tag = /<(\/?)([A-Za-z][\w.-]*:[\w.-]+|[A-Za-z][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  // regex-safe: runs on document.xml the reader has parsed as well-formed XML, where every '<' has its '>'
+  const tag = /<(\/?)([A-Za-z][\w.-]*:[\w.-]+|[A-Za-z][\w.-]*)(?![\w.:-])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
   let skip = 0;
   let run: { start: number; openEnd: number; rPr: string } | null = null;
   let m: RegExpExecArray | null;
@@ -114,7 +115,7 @@ class Edits {
       const before = out.slice(e.runOpenEnd, e.tOpenStart); // run properties and earlier children
       const after = out.slice(e.textEnd + 6, e.runCloseStart); // later children
       const runOpen = out.slice(e.runStart, e.runOpenEnd);
-      const decodedLength = text.replace(/&[^;]+;/g, '_').length;
+      const decodedLength = text.replace(/&[^;&]*;/g, '_').length;
       const at = (n: number): number => xmlOffset(text, 0, text.length, Math.min(n, decodedLength));
       let pieces = '';
       let last = 0;

@@ -27,7 +27,7 @@ export function applyDirectives(messages: LintMessage[], directives: Directive[]
   });
 }
 
-const COMMENT_DIRECTIVE = /^\s*plan-lint-disable\b(.*)$/m;
+const COMMENT_DIRECTIVE = /^[ \t]*plan-lint-disable\b(.*)$/m;
 
 /** Word comments: a "plan-lint-disable RULE" comment silences RULE on the commented text. */
 export function applyWordComments(messages: LintMessage[], comments: DocComment[]): LintMessage[] {

@@ -71,7 +71,7 @@ function readIssuer(node: ParagraphNode, from: number): { issuer: string; ref: T
       taken += w;
       continue;
     }
-    const bare = w.replace(/[,;.:()“”"]+$/u, '');
+    const bare = w.replace(/(?<![,;.:()“”"])[,;.:()“”"]+$/u, '');
     const first = i === 0;
     // an issuer is a name: it starts with a capital ("của Ban Thường vụ…", not "của các cơ quan")
     if (first && !/^\p{Lu}/u.test(bare)) return undefined;
@@ -159,7 +159,7 @@ export function citationsIn(node: ParagraphNode, place: CitationPlace): Citation
   return out;
 }
 
-const CAPTION = /^\s*\(?\s*(Đính\s+kèm|Kèm\s+theo|Ban\s+hành\s+kèm\s+theo)\b/iu;
+const CAPTION = /^\s*(?:\(\s*)?(Đính\s+kèm|Kèm\s+theo|Ban\s+hành\s+kèm\s+theo)\b/iu;
 
 /** All citations of a plan, in reading order, each with where it stands. */
 export function extractCitations(tree: PlanRoot): Citation[] {

@@ -14,10 +14,22 @@ export interface DateMention {
   valid: boolean;
 }
 
-// "ngày" + numbers with / . - separators; parts may be blank in drafts
-const NUMERIC = /(ngày\s*)?(?<![\d/.-])(\d{1,2}|[ \t.…_]*)\s*\/\s*(\d{1,2}|[ \t.…_]*)\s*\/\s*(\d{4})(?![\d/])|(?<![\d/.-])(\d{1,2})\s*[.-]\s*(\d{1,2})\s*[.-]\s*(\d{4})(?![\d.-])/giu;
-// "ngày 05 tháng 3 năm 2026", any part possibly blank or dotted
-const WORDS = /ngày(?:\s+|(?=[.…_]))(\d{1,2}|[\s.…_]*?)\s*tháng(?:\s+|(?=[.…_]))(\d{1,2}|[\s.…_]*?)\s*năm(?:\s+|(?=[.…_]))(\d{4}|[\s.…_]*?)(?![\p{L}\d])/giu;
+// The expressions below run on untrusted text in linear time: no two adjacent or nested
+// quantifiers can match the same character, and a part that may be blank ("……", "   ")
+// is only tried right after the literal "ngày"/"tháng"/"năm" (a few start positions),
+// never at every position of a long run of dots or spaces. A run of blanks is one
+// character class, so it is matched once and given back one character at a time at most.
+//
+// "ngày" + numbers with "/" separators; with "ngày" the day and month may be blank in drafts:
+//   groups 1-3: "ngày 28/1/2026", "ngày   /4/2026", "ngày ……/……/2026"
+// without "ngày", numbers only (a blank part there is not a date: "/2026" in a code):
+//   groups 4-6: "28/1/2026";  groups 7-9: "28.1.2026", "28-1-2026"
+const NUMERIC =
+  /ngày(?:\s*(\d{1,2})\s*|[\s.…_]*)\/(?:\s*(\d{1,2})\s*|[\s.…_]*)\/\s*(\d{4})(?![\d/])|(?<![\d/.-])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?![\d/])|(?<![\d/.-])(\d{1,2})\s*[.-]\s*(\d{1,2})\s*[.-]\s*(\d{4})(?![\d.-])/giu;
+// "ngày 05 tháng 3 năm 2026", any part possibly blank or dotted; each word is followed by
+// a space or a dot-like blank ("ngày…tháng"), and a number needs a space before it
+const WORDS =
+  /ngày(?=[\s.…_])(?:\s*(\d{1,2})\s*|[\s.…_]*)tháng(?=[\s.…_])(?:\s*(\d{1,2})\s*|[\s.…_]*)năm(?:\s+(\d{4})(?![\p{L}\d])|(?=[\s.…_]))/giu;
 
 export function daysInMonth(month: number, year: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -47,17 +59,11 @@ export function datesIn(node: ParagraphNode): DateMention[] {
   }
   for (const m of v.matchAll(NUMERIC)) {
     const start = m.index!;
-    if (out.some((o) => start < o.ref.end && start + m[0].length > o.ref.start)) continue;
-    if (m[5] !== undefined) {
-      out.push(make(node, start, start + m[0].length, m[5], m[6], m[7], 'numeric'));
-      continue;
-    }
-    const hasNgay = !!m[1];
-    const d = m[2]!;
-    const mo = m[3]!;
-    // without "ngày" a blank part is not a date ("/2026" in a code); with it, it is a date left blank
-    if (!hasNgay && (num(d) === undefined || num(mo) === undefined)) continue;
-    out.push(make(node, start, start + m[0].length, d, mo, m[4], 'numeric'));
+    const end = start + m[0].length;
+    if (out.some((o) => start < o.ref.end && end > o.ref.start)) continue;
+    if (m[3] !== undefined) out.push(make(node, start, end, m[1], m[2], m[3], 'numeric'));
+    else if (m[6] !== undefined) out.push(make(node, start, end, m[4], m[5], m[6], 'numeric'));
+    else out.push(make(node, start, end, m[7], m[8], m[9], 'numeric'));
   }
   return out.sort((a, b) => a.ref.start - b.ref.start);
 }

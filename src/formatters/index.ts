@@ -77,7 +77,7 @@ function stylish(results: LintResult[], ctx: FormatContext): string {
     for (const x of rows) {
       const sev = x.sev === 'error' ? C.red(x.sev.padEnd(wSev), color) : x.sev === 'warning' ? C.yellow(x.sev.padEnd(wSev), color) : x.sev.padEnd(wSev);
       const line = `  ${C.dim(x.pos.padStart(wPos), color)}  ${sev}  ${x.rule ? x.msg.padEnd(wMsg) : x.msg}${x.rule ? `  ${C.dim(x.rule, color)}` : ''}`;
-      out += `${line.replace(/\s+$/, '')}\n`;
+      out += `${line.trimEnd()}\n`;
     }
   }
   const total = errors + warnings;

@@ -22,7 +22,8 @@ import { parseLabel, rankKey } from './labels.js';
 const TITLE = /^\s*KẾ\s+HOẠCH(?=\s|$)[ \t]*\n?/u;
 /** \b only knows ASCII letters; this is a word end for Vietnamese. */
 const END = '(?![\\p{L}\\p{N}])';
-const NUMBER_LINE = /^\s*Số\s*[:.]?\s*[\d.…_/-]/u;
+const NUMBER_LINE = /^\s*Số(?:\s*[:.])?\s*[\d.…_/-]/u;
+// regex-safe: one start (^) and a bounded part: at most 40 steps for each leading space
 const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày\b/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^\s*(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
@@ -234,7 +235,7 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
     meta.kind = 'state';
   } else if (
     /ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|BAN THƯỜNG VỤ/u.test(meta.issuingBody ?? '') ||
-    /\d*\s*-\s*[A-ZĐ]+\/[A-ZĐ]+/u.test(number.replace(/^\s*Số\s*:?/u, '')) ||
+    /-\s*[A-ZĐ]+\/[A-ZĐ]+/u.test(number.replace(/^\s*Số\s*:?/u, '')) ||
     /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(headerText) ||
     /BAN THƯỜNG VỤ|BAN CHẤP HÀNH/u.test(auth)
   ) {

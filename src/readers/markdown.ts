@@ -133,7 +133,11 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
 }
 
 function toDirective(m: RegExpExecArray, line: number): Directive {
-  const rules = m[2]!.replace(/--.*$/, '').split(/[\s,]+/).filter(Boolean);
+  // a "-- reason" on the last line ends the list (a scan, not /--.*$/: that is quadratic on "- - - …")
+  let list = m[2]!;
+  const dash = list.indexOf('--', list.lastIndexOf('\n') + 1);
+  if (dash >= 0) list = list.slice(0, dash);
+  const rules = list.split(/[\s,]+/).filter(Boolean);
   return { kind: m[1] as Directive['kind'], rules, line };
 }
 
