@@ -113,7 +113,36 @@ export interface Label {
   start: number; // offsets in the paragraph value
   end: number;
   auto: boolean; // rendered from Word numbering
+  /** Legal and guidance headings: "Điều 5.", "Chương II", "PHẦN A", "Mục 1", "Bước 2" — the word before the number. */
+  keyword?: LabelKeyword;
 }
+
+/** The heading word of a structural unit, lower case and without diacritics: Phần, Chương, Mục, Tiểu mục, Điều, Bước. */
+export type LabelKeyword = 'phan' | 'chuong' | 'muc' | 'tieu-muc' | 'dieu' | 'buoc';
+
+/**
+ * The type of a numbering scope in the document model. Legal units (Phần … điểm) for
+ * normative texts and decisions; label styles for other documents; appendices, forms,
+ * quoted amended text and tables are scopes of their own.
+ */
+export type ScopeType =
+  | 'part' // Phần
+  | 'chapter' // Chương
+  | 'section' // Mục
+  | 'subsection' // Tiểu mục
+  | 'article' // Điều
+  | 'clause' // khoản ("1." inside an Điều)
+  | 'point' // điểm ("a)" inside a khoản or Điều)
+  | 'step' // Bước
+  | 'roman'
+  | 'arabic'
+  | 'letter'
+  | 'hier'
+  | 'appendix'
+  | 'form'
+  | 'attached' // a document issued with another ("Ban hành kèm theo Quyết định …")
+  | 'quote' // quoted amended text ("Sửa đổi khoản 2 Điều 5 như sau: “2. …”")
+  | 'table';
 
 interface NodeBase {
   position?: Position;
@@ -130,6 +159,8 @@ export interface ParagraphNode extends NodeBase {
   loc: BlockLoc;
   label?: Label;
   headingLevel?: number;
+  /** Inside a form template (Mẫu, Biểu, a fill-in block): its blanks are meant to be filled by the form's user. */
+  template?: boolean;
 }
 
 export interface TableNode extends NodeBase {
@@ -154,6 +185,8 @@ export interface SectionNode extends NodeBase {
   type: 'section';
   label: Label;
   depth: number; // 1 = top level of its scope
+  /** What the section is in the document model: Điều, khoản, a Roman section … */
+  scope: ScopeType;
   /** The labelled paragraph is children[0]. */
   children: PlanContent[];
 }
@@ -179,9 +212,19 @@ export interface SignatureNode extends NodeBase {
 
 export interface AppendixNode extends NodeBase {
   type: 'appendix';
-  label?: string; // "01", "I", "1" — as written after "PHỤ LỤC"
+  label?: string; // "01", "I", "1" — as written after "PHỤ LỤC" (or "MẪU SỐ", "BIỂU SỐ")
+  /** appendix (PHỤ LỤC), form (Mẫu, Biểu) or an attached document ("… ban hành kèm theo Quyết định …"). */
+  scope: 'appendix' | 'form' | 'attached';
+  /** A template to be filled by its user: its blanks are the form's, not the author's. */
+  template: boolean;
+  /** The kind of a nested document (an attached plan, regulation, charter …). */
+  docKind?: DocKind;
+  title?: string; // its caption, squashed
   children: PlanContent[];
 }
+
+/** Quoted text of another document (amended wording): its labels are its own. */
+export type QuoteNode = ContainerNode<'quote'>;
 
 export type HeaderNode = ContainerNode<'header'>;
 export type TitleNode = ContainerNode<'title'>;
@@ -202,11 +245,52 @@ export type PlanContent =
   | RecipientsNode
   | SignatureNode
   | AppendixNode
+  | QuoteNode
   | FootnotesNode;
 
 export type PlanNode = PlanRoot | PlanContent | RowNode | CellNode;
 
-export type DocumentKind = 'state' | 'party' | 'unknown';
+/** The kind of body that issued a document (meta.kind, kept for older rules): state, Party, Fatherland Front and mass organisations. */
+export type DocumentKind = 'state' | 'party' | 'front' | 'unknown';
+
+/**
+ * What a document is: from its title and its number symbol. Normative legal texts
+ * (law, decree, circular, a resolution of the National Assembly or Government) have
+ * `normative` set in the meta.
+ */
+export type DocKind =
+  | 'ke-hoach' // Kế hoạch
+  | 'bao-cao' // Báo cáo
+  | 'quyet-dinh' // Quyết định
+  | 'cong-van' // Công văn (V/v …)
+  | 'to-trinh' // Tờ trình
+  | 'thong-bao' // Thông báo
+  | 'huong-dan' // Hướng dẫn
+  | 'chuong-trinh' // Chương trình
+  | 'de-an' // Đề án
+  | 'phuong-an' // Phương án
+  | 'nghi-quyet' // Nghị quyết
+  | 'chi-thi' // Chỉ thị
+  | 'bien-ban' // Biên bản
+  | 'giay-moi' // Giấy mời
+  | 'phieu-trinh' // Phiếu trình
+  | 'dieu-le' // Điều lệ
+  | 'quy-che' // Quy chế
+  | 'quy-dinh' // Quy định
+  | 'luat' // Luật, Bộ luật
+  | 'nghi-dinh' // Nghị định
+  | 'thong-tu' // Thông tư
+  | 'unknown';
+
+/** Administrative level of the issuing body. */
+export type AdminLevel = 'commune' | 'district' | 'province' | 'central' | 'unknown';
+
+export interface Issuer {
+  body: DocumentKind;
+  name?: string; // "ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN"
+  superior?: string; // "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+  level: AdminLevel;
+}
 
 export interface TextRef {
   node: ParagraphNode;
@@ -223,6 +307,17 @@ export interface PlanMeta {
   place?: string;
   title?: string; // the subject after "KẾ HOẠCH" — trích yếu
   titleRef?: TextRef;
+  /** What the document is (Kế hoạch, Quyết định …), from its title and number symbol. */
+  docKind: DocKind;
+  /** The title word as written ("KẾ HOẠCH", "QUYẾT ĐỊNH"); absent for a letter. */
+  titleWord?: string;
+  /** Law, decree, circular, a resolution of the National Assembly or Government. */
+  normative: boolean;
+  /** The symbol of the own number: "KH-UBND", "KH/ĐU", "QĐ-UBND", "QH15". */
+  symbol?: string;
+  issuer: Issuer;
+  /** The whole document is a form to be filled (a blank template). */
+  template: boolean;
 }
 
 export interface PlanRoot extends NodeBase {
@@ -247,6 +342,10 @@ export interface RuleMeta {
   id: string;
   description: Bilingual;
   messages: Record<string, Bilingual>; // templates with {placeholders}
+  /** Document kinds the rule applies to (absent: all); the linter skips it on the others. */
+  kinds?: DocKind[];
+  /** Whether the rule runs on normative legal texts (Luật, Nghị định, Thông tư …); default true. */
+  normative?: boolean;
   docs: string; // docs/rules/<id>.md
   defaultSeverity: SeverityName;
   fixable?: boolean;
@@ -329,6 +428,8 @@ export interface LintMessage {
 
 export interface LintResult {
   filePath: string;
+  /** The document kind (plan-lint's model), e.g. "ke-hoach", "quyet-dinh"; absent when the file could not be read. */
+  documentKind?: DocKind;
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;

@@ -110,7 +110,7 @@ export function lintParsed(filePath: string, parsed: ParsedPlan, config: Resolve
   for (const [id, rule] of rules) {
     const setting = config.rules[id];
     const severity = setting ? setting.severity : SEVERITY[rule.meta.defaultSeverity];
-    if (!severity) continue;
+    if (!severity || !appliesTo(rule, tree)) continue;
     const context: RuleContext = {
       tree,
       filePath,
@@ -158,7 +158,9 @@ export function lintParsed(filePath: string, parsed: ParsedPlan, config: Resolve
   let kept = applyDirectives(messages, doc.directives, paragraphsOf(tree.children));
   kept = applyWordComments(kept, doc.comments);
   kept.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-  return summarize(filePath, dedupe(kept));
+  const result = summarize(filePath, dedupe(kept));
+  result.documentKind = tree.meta.docKind;
+  return result;
 }
 
 /** Two reports of one rule at one place with one text are one finding. */
@@ -215,6 +217,13 @@ function refOfNode(node: PlanNode | undefined): TextRef | undefined {
   if (node.type === 'paragraph') return wholeParagraph(node);
   const first = 'children' in node ? paragraphsOf(node.children as { type: string }[])[0] : undefined;
   return first ? wholeParagraph(first) : undefined;
+}
+
+/** A rule runs on the document kinds it declares (all when it declares none), and on normative texts unless it opts out. */
+export function appliesTo(rule: RuleModule, tree: PlanRoot): boolean {
+  if (rule.meta.kinds && !rule.meta.kinds.includes(tree.meta.docKind)) return false;
+  if (tree.meta.normative && rule.meta.normative === false) return false;
+  return true;
 }
 
 export function summarize(filePath: string, messages: LintMessage[]): LintResult {

@@ -117,6 +117,7 @@ function json(results: LintResult[]): string {
   return JSON.stringify(
     results.map((r) => ({
       filePath: path.resolve(r.filePath),
+      ...(r.documentKind ? { documentKind: r.documentKind } : {}),
       messages: r.messages.map(publicMessage),
       suppressedMessages: [],
       errorCount: r.errorCount,

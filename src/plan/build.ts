@@ -3,6 +3,10 @@
 import type {
   AppendixNode,
   Block,
+  Label,
+  LabelKeyword,
+  QuoteNode,
+  ScopeType,
   CellNode,
   ClosingNode,
   ParagraphNode,
@@ -18,26 +22,37 @@ import type {
 } from '../types.js';
 import { isUpperText, offsetToPoint, squash, toNfc } from '../text/normalize.js';
 import { parseLabel, rankKey } from './labels.js';
+import { ATTACHED_CAPTION, FILL_IN, FORM_CAPTION, VV_LINE, decideKind, isEnactingLine, keywordScope, numberSymbol, readIssuer, titleKind } from './model.js';
 
-const TITLE = /^\s*KẾ\s+HOẠCH(?=\s|$)[ \t]*\n?/u;
 /** \b only knows ASCII letters; this is a word end for Vietnamese. */
 const END = '(?![\\p{L}\\p{N}])';
-const NUMBER_LINE = /^\s*Số(?:\s*[:.])?\s*[\d.…_/-]/u;
-// regex-safe: one start (^) and a bounded part: at most 40 steps for each leading space
+// regex-safe: one start (^); the colon is tied to the spaces before it, so no two quantifiers share a run
+const NUMBER_LINE = /^\s*(?:(?:Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Quyết định|Pháp lệnh)\s+)?[Ss]ố(?:\s*[:.])?\s*[\d.…_/-]/u;
 const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày\b/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^\s*(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
 const APPENDIX = new RegExp(`^\\s*PHỤ\\s+LỤC(?:\\s+(?:SỐ\\s+)?([0-9]{1,3}|[IVX]{1,6}|[A-Z]))?${END}`, 'u');
-const MOTTO = /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$/iu;
+const MOTTO = /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$/iu;
+const MOTTO_ANYWHERE = /CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
+const DRAFT_MARK = /\(?\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\s*\)?/gu;
+const STATE_MOTTO = /CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM/iu;
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
+/** How far into a document its title may stand (header paragraphs and tables before it). */
+const TITLE_WITHIN = 30;
 
 export function buildPlan(doc: ReadDocument): PlanRoot {
   const toNode = makeConverter();
   const items = doc.blocks.map(toNode);
-  const root: PlanRoot = { type: 'plan', format: doc.format, meta: { kind: 'unknown' }, children: [] };
+  const root: PlanRoot = {
+    type: 'plan',
+    format: doc.format,
+    meta: { kind: 'unknown', docKind: 'unknown', normative: false, issuer: { body: 'unknown', level: 'unknown' }, template: false },
+    children: [],
+  };
 
-  // 1. Header and title: everything before "KẾ HOẠCH" is the header.
-  const titleAt = items.findIndex((n) => n.type === 'paragraph' && TITLE.test(n.value));
+  // 1. Header and title: everything before the title ("KẾ HOẠCH", "QUYẾT ĐỊNH" …) is the header;
+  //    a letter (công văn) has no title: its header ends with its V/v line or its place and date.
+  const titleAt = findTitle(items);
   let i = 0;
   if (titleAt >= 0) {
     if (titleAt > 0) root.children.push({ type: 'header', children: items.slice(0, titleAt) });
@@ -45,8 +60,11 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
     root.children.push(titleNode);
     i = titleAt + 1;
     const head = items[titleAt] as ParagraphNode;
-    const rest = head.value.replace(TITLE, '');
-    if (rest.trim()) root.meta.titleRef = refOf(head, head.value.length - rest.length, head.value.length);
+    const tk = titleKind(head.value)!;
+    root.meta.titleWord = tk.word;
+    const word = new RegExp(`^\\s*${tk.word.replace(/ /g, '\\s+')}[ \\t]*\\n?`, 'u');
+    const rest = head.value.replace(word, '');
+    if (rest.trim() && !/^\s*\(/u.test(rest)) root.meta.titleRef = refOf(head, head.value.length - rest.length, head.value.length);
     else {
       // the subject is the next paragraph that is not a separator line
       while (i < items.length && isDecoration(items[i]!)) titleNode.children.push(items[i++]!);
@@ -61,68 +79,195 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
       while (i < items.length && isDecoration(items[i]!)) titleNode.children.push(items[i++]!);
     }
     if (root.meta.titleRef) root.meta.title = squash(root.meta.titleRef.node.value.slice(root.meta.titleRef.start, root.meta.titleRef.end));
+  } else {
+    const end = headerEnd(items);
+    if (end > 0) {
+      root.children.push({ type: 'header', children: items.slice(0, end) });
+      i = end;
+    }
   }
 
   // 2. Preamble: until the first numbered heading.
   const preamble: PlanContent[] = [];
   while (i < items.length) {
     const n = items[i]!;
-    if (isBoundary(n) || (n.type === 'paragraph' && n.label && n.label.style !== 'bullet')) break;
+    if (startsClosing(n) || boundaryAt(items, i) || (n.type === 'paragraph' && n.label && n.label.style !== 'bullet')) break;
     preamble.push(n);
     i++;
   }
   if (preamble.length) root.children.push({ type: 'preamble', children: preamble });
 
-  // 3. Body, closing and appendices.
+  // 3. Body, closing and nested scopes (appendices, forms, attached documents).
   let scope: { children: PlanContent[] } = root;
+  let nested: AppendixNode | null = null;
   let stack: { key: string; node: SectionNode }[] = [];
   let closing: ClosingNode | null = null;
+  let quote: QuoteNode | null = null;
   for (; i < items.length; i++) {
     const n = items[i]!;
-    const appendixMatch = n.type === 'paragraph' ? APPENDIX.exec(n.value) : null;
-    if (appendixMatch && n.type === 'paragraph' && isUpperText(n.value.split('\n')[0]!)) {
-      const app: AppendixNode = { type: 'appendix', label: appendixMatch[1], children: [n] };
+    const b = boundaryAt(items, i, nested);
+    if (b) {
+      const app: AppendixNode = { type: 'appendix', scope: b.scope, template: b.scope === 'form', children: [n] };
+      if (b.label) app.label = b.label;
+      const tk = n.type === 'paragraph' ? titleKind(n.value) : undefined;
+      if (tk && b.scope === 'attached') {
+        app.docKind = tk.id;
+        app.title = squash((n as ParagraphNode).value);
+      }
       root.children.push(app);
       scope = app;
+      nested = app;
       stack = [];
       closing = null;
+      quote = null;
       continue;
     }
-    if (!closing && scope === root && startsClosing(n)) {
+    if (nested && n.type === 'paragraph' && !nested.docKind && nested.children.length <= 4 && !n.label) {
+      const tk = titleKind(n.value);
+      if (tk && isUpperText(n.value.split('\n')[0]!) && !isEnactingLine(n.value)) {
+        nested.docKind = tk.id;
+        nested.title = squash(n.value);
+      }
+    }
+    if (!closing && (scope === root || nested?.scope === 'attached') && startsClosing(n)) {
       closing = { type: 'closing', children: [] };
-      root.children.push(closing);
+      scope.children.push(closing);
     }
     if (closing) {
       addToClosing(closing, n);
       continue;
     }
+    const parent = stack.length ? stack[stack.length - 1]!.node : scope;
+    // quoted amended text: "… như sau: “2. …”" — its own labels, until the closing quote
+    if (n.type === 'paragraph') {
+      if (!quote && /^\s*[“"]/u.test(n.value) && followsIntro(parent.children)) {
+        quote = { type: 'quote', children: [] };
+        parent.children.push(quote);
+      }
+      if (quote) {
+        delete n.label;
+        quote.children.push(n);
+        if (/[”"]\s*[.;,]?\s*$/u.test(n.value) || quote.children.length >= 60) quote = null;
+        continue;
+      }
+    }
     if (n.type === 'paragraph' && n.label && n.label.style !== 'bullet') {
       const key = rankKey(n.label);
       const at = stack.findIndex((e) => e.key === key);
       if (at >= 0) stack.length = at;
-      const parent = stack.length ? stack[stack.length - 1]!.node : scope;
-      const section: SectionNode = { type: 'section', label: n.label, depth: stack.length + 1, children: [n] };
-      parent.children.push(section);
+      else if (n.label.keyword) {
+        // a higher legal unit closes the lower ones: Chương after Điều, Điều after khoản
+        const rank = KEYWORD_RANK[n.label.keyword];
+        const lower = stack.findIndex((e) => e.node.label.keyword ? KEYWORD_RANK[e.node.label.keyword] >= rank : true);
+        if (lower >= 0) stack.length = lower;
+      }
+      const up = stack.length ? stack[stack.length - 1]!.node : scope;
+      const section: SectionNode = { type: 'section', label: n.label, depth: stack.length + 1, scope: scopeOf(n.label, stack.map((e) => e.node)), children: [n] };
+      up.children.push(section);
       stack.push({ key, node: section });
       continue;
     }
-    const parent = stack.length ? stack[stack.length - 1]!.node : scope;
     if (n.type === 'paragraph' && n.label?.style === 'bullet') parent.children.push({ type: 'listItem', label: n.label, children: [n] });
     else parent.children.push(n);
   }
 
   if (doc.footnotes.length) root.children.push({ type: 'footnotes', children: doc.footnotes.map(toNode) });
   root.meta = { ...root.meta, ...readMeta(root) };
+  markTemplates(root);
   finish(root, doc);
   return root;
 }
 
-function isDecoration(n: PlanContent): boolean {
-  return n.type === 'paragraph' && DECORATION.test(n.value);
+/** Legal units from the largest: a unit closes every open unit of its rank or below. */
+const KEYWORD_RANK: Record<LabelKeyword, number> = { phan: 1, chuong: 2, muc: 3, 'tieu-muc': 4, buoc: 4, dieu: 5 };
+
+function scopeOf(l: Label, open: SectionNode[]): ScopeType {
+  if (l.keyword) return keywordScope(l.keyword);
+  const inArticle = open.some((s) => s.label.keyword === 'dieu');
+  if (inArticle && l.style === 'arabic') return 'clause';
+  if (inArticle && l.style === 'letter') return 'point';
+  return l.style === 'bullet' ? 'arabic' : l.style;
 }
 
-function isBoundary(n: PlanContent): boolean {
-  return startsClosing(n) || (n.type === 'paragraph' && APPENDIX.test(n.value) && isUpperText(n.value.split('\n')[0]!));
+/** The paragraph before ends with "như sau:" (or a colon introducing amended wording). */
+function followsIntro(children: PlanContent[]): boolean {
+  const last = children[children.length - 1];
+  const p = last?.type === 'paragraph' ? last : last?.type === 'section' || last?.type === 'listItem' ? lastParagraph(last.children) : last?.type === 'quote' ? lastParagraph(last.children) : undefined;
+  if (!p) return false;
+  return /(như\s+sau|sau\s+đây)\s*:\s*$/u.test(p.value) || (last?.type === 'quote' && /:\s*$/u.test(p.value)) || /(sửa đổi|bổ sung|thay thế)[^:]{0,200}:\s*$/iu.test(p.value);
+}
+
+function lastParagraph(list: PlanContent[]): ParagraphNode | undefined {
+  for (let k = list.length - 1; k >= 0; k--) {
+    const c = list[k]!;
+    if (c.type === 'paragraph') return c;
+    if ('children' in c && c.type !== 'table') {
+      const p = lastParagraph(c.children as PlanContent[]);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+/** The title paragraph: a line in capitals opening with a kind word, before the body starts. */
+function findTitle(items: (ParagraphNode | TableNode)[]): number {
+  const limit = Math.min(items.length, TITLE_WITHIN);
+  for (let k = 0; k < limit; k++) {
+    const n = items[k]!;
+    if (n.type !== 'paragraph') continue;
+    const first = n.value.split('\n')[0]!;
+    if (!first.trim()) continue;
+    if (titleKind(first) && !isEnactingLine(first)) return k;
+    // the body has begun: a numbered heading or "Căn cứ" without a title before
+    if ((n.label && n.label.style !== 'bullet') || /^\s*(Căn cứ|Kính gửi)/u.test(first)) return -1;
+  }
+  return -1;
+}
+
+/** Without a title: the header is the run of leading items that hold the motto, the body name, number, V/v, place and date. */
+function headerEnd(items: (ParagraphNode | TableNode)[]): number {
+  let end = 0;
+  const limit = Math.min(items.length, 14);
+  for (let k = 0; k < limit; k++) {
+    const n = items[k]!;
+    const texts = n.type === 'paragraph' ? [n.value] : paragraphsOf([n]).map((p) => p.value);
+    const lines = texts.flatMap((t) => t.split(/[\n\t]/)).map(squash).filter(Boolean);
+    if (!lines.length) continue;
+    const headerLike = lines.every((l) => MOTTO.test(l) || NUMBER_LINE.test(l) || PLACE_DATE.test(l) || VV_LINE.test(l) || DECORATION.test(l) || isUpperText(l) || /^(về|Về)\s/u.test(l));
+    if (n.type === 'table' ? lines.some((l) => MOTTO.test(l) || NUMBER_LINE.test(l)) : headerLike) end = k + 1;
+    else break;
+  }
+  // a header has a motto, a number or a place and date; capitals alone are a caption
+  const marked = paragraphsOf(items.slice(0, end)).some((p) => p.value.split(/[\n\t]/).some((l) => MOTTO.test(squash(l)) || NUMBER_LINE.test(l) || PLACE_DATE.test(l)));
+  return marked ? end : 0;
+}
+
+/** Does a nested scope start at items[k]? A PHỤ LỤC caption, a form caption, an attached document, a second state motto. */
+function boundaryAt(items: (ParagraphNode | TableNode)[], k: number, current: AppendixNode | null = null): { scope: AppendixNode['scope']; label?: string } | undefined {
+  const n = items[k]!;
+  if (n.type === 'table') {
+    // a header table of a nested document (motto in a cell)
+    if (current && current.children.length <= 3) return undefined;
+    return paragraphsOf([n]).some((p) => STATE_MOTTO.test(p.value)) && k > 0 ? { scope: 'attached' } : undefined;
+  }
+  const first = n.value.split('\n')[0]!;
+  const app = APPENDIX.exec(n.value);
+  if (app && isUpperText(first)) return { scope: 'appendix', label: app[1] };
+  const form = FORM_CAPTION.exec(first);
+  if (form && (!current || current.children.length > 3)) return { scope: 'form', label: form[1] };
+  if (k > 0 && STATE_MOTTO.test(first) && (!current || current.children.length > 3)) return { scope: 'attached' };
+  // "QUY CHẾ …" followed by "(Ban hành kèm theo Quyết định số …)"
+  if (titleKind(first) && isUpperText(first) && !isEnactingLine(first) && (!current || current.children.length > 3)) {
+    for (let j = 0; j < 3 && k + j < items.length; j++) {
+      const m = items[k + j]!;
+      if (m.type === 'paragraph' && ATTACHED_CAPTION.test(j === 0 ? m.value.split('\n').slice(1).join(' ') || '' : m.value)) return { scope: 'attached' };
+    }
+  }
+  return undefined;
+}
+
+function isDecoration(n: PlanContent): boolean {
+  return n.type === 'paragraph' && DECORATION.test(n.value);
 }
 
 function startsClosing(n: PlanContent): boolean {
@@ -199,6 +344,7 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
   const meta: Partial<PlanMeta> = {};
   const header = root.children.find((c) => c.type === 'header');
   const headerParas = header ? paragraphsOf(header.children) : [];
+  let hasVv = false;
   // Line by line: a Word header cell or a Markdown paragraph may hold several lines.
   for (const p of headerParas) {
     let at = 0;
@@ -208,6 +354,7 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
       const end = at + line.trimEnd().length;
       at += line.length + 1;
       if (!meta.numberLine && NUMBER_LINE.test(line)) meta.numberLine = refOf(p, start, end);
+      if (VV_LINE.test(line)) hasVv = true;
       const pd = PLACE_DATE.exec(line);
       if (!meta.placeDate && pd) {
         meta.placeDate = refOf(p, start, end);
@@ -215,33 +362,91 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
       }
     }
   }
-  const bodyLines = headerParas
-    .flatMap((p) => p.value.split(/[\n\t]+/))
-    .map(squash)
-    .filter((l) => l && !DECORATION.test(l) && !MOTTO.test(l) && isUpperText(l) && !NUMBER_LINE.test(l) && !PLACE_DATE.test(l));
-  if (bodyLines.length) {
-    if (bodyLines.length > 1 && /^ĐẢNG BỘ\s/u.test(bodyLines[0]!) && /^(ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN)\s/u.test(bodyLines[1]!)) {
-      meta.superiorBody = bodyLines[0];
-      meta.issuingBody = bodyLines.slice(1).join(' ');
-    } else meta.issuingBody = bodyLines.join(' ');
+  // the body lines: capitals before the V/v line, without the motto, number and date
+  const bodyLines: string[] = [];
+  for (const p of headerParas) {
+    for (const raw of p.value.split(/[\n\t]+/)) {
+      // a motto or a draft mark sharing the line with the body name (cells pasted as one line)
+      const l = squash(raw.replace(MOTTO_ANYWHERE, ' ').replace(DRAFT_MARK, ' '));
+      if (!l || DECORATION.test(l) || MOTTO.test(l) || NUMBER_LINE.test(l) || PLACE_DATE.test(l) || VV_LINE.test(l) || !isUpperText(l)) continue;
+      if (/^[-–—\s]*$|^\*+$/u.test(l)) continue;
+      bodyLines.push(l.replace(/^[-–—*\s]+|[-–—*\s]+$/gu, ''));
+    }
   }
-  const number = meta.numberLine ? meta.numberLine.node.value : '';
+  const issuer = readIssuer(bodyLines.filter(Boolean));
+  if (issuer.name) {
+    meta.issuingBody = issuer.name;
+    if (issuer.superior) meta.superiorBody = issuer.superior;
+  }
+  const number = meta.numberLine ? meta.numberLine.node.value.slice(meta.numberLine.start, meta.numberLine.end) : '';
   const closing = root.children.find((c) => c.type === 'closing');
   const sig = closing?.children.find((c): c is SignatureNode => c.type === 'signature');
   if (sig) readSignature(sig);
+  for (const c of root.children) if (c.type === 'appendix') for (const cl of c.children) if (cl.type === 'closing') {
+    const s = cl.children.find((x): x is SignatureNode => x.type === 'signature');
+    if (s) readSignature(s);
+  }
   const auth = sig?.authority.join(' ') ?? '';
   const headerText = headerParas.map((p) => p.value).join('\n');
-  if (/ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND/u.test(meta.issuingBody ?? '') || /[-/]UBND\b/u.test(number) || /ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN/u.test(auth)) {
-    meta.kind = 'state';
-  } else if (
-    /ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|BAN THƯỜNG VỤ/u.test(meta.issuingBody ?? '') ||
-    /-\s*[A-ZĐ]+\/[A-ZĐ]+/u.test(number.replace(/^\s*Số\s*:?/u, '')) ||
-    /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(headerText) ||
-    /BAN THƯỜNG VỤ|BAN CHẤP HÀNH/u.test(auth)
-  ) {
-    meta.kind = 'party';
-  } else meta.kind = 'unknown';
+  // the body type: the issuer's name first, then the number symbol, the motto, the signature
+  if (issuer.body === 'unknown') {
+    if (/[-/]UBND\b/u.test(number) || /ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN/u.test(auth)) issuer.body = 'state';
+    else if (/-\s*[A-ZĐ]+\/[A-ZĐ]+/u.test(number.replace(/^\s*Số\s*:?/u, '')) || /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(headerText) || /BAN THƯỜNG VỤ|BAN CHẤP HÀNH/u.test(auth)) issuer.body = 'party';
+    else if (/MTTQ|MẶT TRẬN/u.test(number + auth)) issuer.body = 'front';
+  }
+  meta.issuer = issuer;
+  meta.kind = issuer.body;
+  // the kind: title word, number symbol, V/v line
+  const symbol = number ? numberSymbol(number) : undefined;
+  if (symbol) meta.symbol = symbol;
+  const title = root.children.find((c) => c.type === 'title');
+  const titleLine = title?.children[0]?.type === 'paragraph' ? title.children[0].value.split('\n')[0] : undefined;
+  const kind = decideKind({ title: titleLine, symbol, hasVv, issuer: `${issuer.superior ?? ''} ${issuer.name ?? ''}` });
+  meta.docKind = kind.id;
+  meta.normative = kind.normative;
   return meta;
+}
+
+/**
+ * Form templates: forms (Mẫu, Biểu), appendices and attached documents made mostly of
+ * fill-in blanks, a document that is itself a form, and runs of three or more fill-in
+ * paragraphs in the body. Their paragraphs get `template: true`.
+ */
+function markTemplates(root: PlanRoot): void {
+  const mark = (nodes: readonly { type: string }[]): void => {
+    for (const p of paragraphsOf(nodes)) p.template = true;
+  };
+  const dense = (nodes: readonly { type: string }[]): boolean => {
+    const ps = paragraphsOf(nodes).filter((p) => p.value.trim());
+    const fill = ps.filter((p) => FILL_IN.test(p.value)).length;
+    return fill >= 3 && fill >= ps.length * 0.25;
+  };
+  for (const c of root.children) {
+    if (c.type !== 'appendix') continue;
+    if (!c.template && dense(c.children)) c.template = true;
+    if (c.template) mark(c.children);
+  }
+  const head = root.children.filter((c) => c.type === 'header' || c.type === 'title' || c.type === 'preamble');
+  const firstLines = paragraphsOf(head).slice(0, 4);
+  if (firstLines.some((p) => FORM_CAPTION.test(p.value.split('\n')[0]!))) root.meta.template = true;
+  const body = root.children.filter((c) => c.type !== 'appendix' && c.type !== 'footnotes');
+  if (root.meta.template || (dense(body) && paragraphsOf(body).filter((p) => FILL_IN.test(p.value)).length >= 8)) {
+    root.meta.template = true;
+    mark(body);
+    return;
+  }
+  // runs of fill-in paragraphs in the author's text: a form block
+  const ps = paragraphsOf(body);
+  let run: ParagraphNode[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) for (const p of run) p.template = true;
+    run = [];
+  };
+  for (const p of ps) {
+    if (FILL_IN.test(p.value) && !p.loc.table) run.push(p);
+    else if (p.value.trim()) flush();
+  }
+  flush();
 }
 
 function leadOf(s: string): number {
@@ -293,6 +498,26 @@ function makeConverter(): (b: Block) => ParagraphNode | TableNode {
   return convert;
 }
 
+/**
+ * The path of a section under `path`: "I" + "1" → "I.1"; a hierarchical label carries
+ * its parents, so "1.1" under "I.1" is "I.1.1", not "I.1.1.1"; "Điều 5" is "Đ5".
+ */
+export function sectionPath(path: string, l: Label): string {
+  const own = l.keyword ? `${KEYWORD_PREFIX[l.keyword]}${/^thứ/iu.test(l.core) ? l.value : l.core}` : l.core;
+  if (!path) return own;
+  if (l.style === 'hier' && !l.keyword && l.parts) {
+    const up = path.split('.');
+    const mine = l.parts.map(String);
+    // drop the trailing components of the parent path that the label repeats
+    for (let k = Math.min(up.length, mine.length - 1); k > 0; k--) {
+      if (up.slice(up.length - k).join('.') === mine.slice(0, k).join('.')) return [...up.slice(0, up.length - k), ...mine].join('.');
+    }
+  }
+  return `${path}.${own}`;
+}
+
+const KEYWORD_PREFIX: Record<LabelKeyword, string> = { phan: 'P', chuong: 'C', muc: 'M', 'tieu-muc': 'TM', dieu: 'Đ', buoc: 'B' };
+
 /** Positions and section paths for every node. */
 function finish(root: PlanRoot, doc: ReadDocument): void {
   const lineStarts = doc.lineStarts;
@@ -307,11 +532,10 @@ function finish(root: PlanRoot, doc: ReadDocument): void {
   };
   const walk = (node: { type: string; children?: unknown[]; position?: Position; path?: string }, path: string): Position | undefined => {
     let here = path;
-    if (node.type === 'section') {
-      const core = (node as SectionNode).label.core;
-      here = path ? `${path}.${core}` : core;
-    } else if (node.type === 'appendix') {
-      here = `PL${(node as AppendixNode).label ?? ''}`;
+    if (node.type === 'section') here = sectionPath(path, (node as SectionNode).label);
+    else if (node.type === 'appendix') {
+      const a = node as AppendixNode;
+      here = `${a.scope === 'form' ? 'M' : a.scope === 'attached' ? 'KT' : 'PL'}${a.label ?? ''}`;
     }
     node.path = here;
     if (node.type === 'paragraph') {

@@ -1,5 +1,6 @@
 // Numbering labels at the start of a paragraph: "I.", "2)", "đ)", "1.2.", "-".
 import type { Label } from '../types.js';
+import { parseKeywordHeading } from './model.js';
 
 /** Vietnamese list letters: a b c d đ e g h i k l m n o p q r s t u v x y (no ă â ê ô ơ ư f j w z). */
 export const VI_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
@@ -39,11 +40,18 @@ export function parseLabel(value: string, auto = false): Label | undefined {
     end: lead + raw.length,
     auto,
   });
+  const kw = parseKeywordHeading(s);
+  if (kw) {
+    const l = make(kw.raw, kw.core, kw.style, kw.delim, kw.value);
+    l.keyword = kw.keyword;
+    return l;
+  }
   if ((m = HIER.exec(s))) {
     const parts = m[1]!.split('.').map(Number);
     return make(m[0], m[1]!, 'hier', m[2]!, parts[parts.length - 1]!, parts);
   }
-  if ((m = ROMAN.exec(s)) && ROMAN_OK.test(m[1]!)) {
+  // "V/V" and "V/v" (về việc) are not the Roman V: a "/" delimiter needs a space after it
+  if ((m = ROMAN.exec(s)) && ROMAN_OK.test(m[1]!) && (m[2] !== '/' || /^\s/u.test(s.slice(m[0].length)))) {
     return make(m[0], m[1]!, 'roman', m[2]!, romanValue(m[1]!));
   }
   if ((m = ARABIC.exec(s))) return make(m[0], m[1]!, 'arabic', m[2]!, Number(m[1]));
@@ -57,5 +65,6 @@ export function parseLabel(value: string, auto = false): Label | undefined {
 
 /** The nesting rank key of a label: each style is a level; "1.1" and "1.1.1" are distinct levels. */
 export function rankKey(l: Label): string {
+  if (l.keyword) return `kw:${l.keyword}`;
   return l.style === 'hier' ? `hier${l.parts!.length}` : l.style;
 }

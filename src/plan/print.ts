@@ -1,6 +1,7 @@
 // `plan-lint --print-tree`: the outline of a plan as plan-lint understood it.
 import type { PlanContent, PlanRoot, SectionNode, TableNode } from '../types.js';
 import { squash } from '../text/normalize.js';
+import { kindName } from './model.js';
 
 export interface OutlineEntry {
   depth: number;
@@ -47,9 +48,17 @@ const short = (s: string, n = 70): string => {
 export function printTree(root: PlanRoot): string {
   const lines: string[] = [];
   const m = root.meta;
-  const kind = { state: 'cơ quan nhà nước / state body', party: 'cơ quan Đảng / Party body', unknown: 'không rõ / unknown' }[m.kind];
-  lines.push(`plan (${root.format}) — ${kind}`);
+  const body = {
+    state: 'cơ quan nhà nước / state body',
+    party: 'cơ quan Đảng / Party body',
+    front: 'MTTQ, đoàn thể / Fatherland Front or mass organisation',
+    unknown: 'không rõ / unknown',
+  }[m.kind];
+  lines.push(`plan (${root.format}) — ${body}`);
+  lines.push(`  kind: ${m.docKind} (${kindName(m.docKind, 'vi')} / ${kindName(m.docKind, 'en')})${m.normative ? ' — normative legal text' : ''}${m.template ? ' — form template' : ''}`);
   if (m.issuingBody) lines.push(`  issuing body: ${m.issuingBody}${m.superiorBody ? ` (under ${m.superiorBody})` : ''}`);
+  lines.push(`  issuer: ${m.issuer.body}, level ${m.issuer.level}`);
+  if (m.symbol) lines.push(`  symbol: ${m.symbol}`);
   if (m.numberLine) lines.push(`  number: "${short(m.numberLine.node.value)}"`);
   if (m.placeDate) lines.push(`  place and date: "${short(m.placeDate.node.value)}"`);
   if (m.title) lines.push(`  title: "${short(m.title, 90)}"`);
@@ -63,7 +72,7 @@ export function printTree(root: PlanRoot): string {
           const s = n as SectionNode;
           const head = s.children[0];
           const text = head && head.type === 'paragraph' ? head.value.slice(s.label.end) : '';
-          lines.push(`${indent}section ${s.path} "${short(s.label.raw.trim() + ' ' + text)}"${s.label.auto ? ' (Word numbering)' : ''}${at(s)}`);
+          lines.push(`${indent}section ${s.path} "${short(s.label.raw.trim() + ' ' + text)}"${s.label.auto ? ' (Word numbering)' : ''} — ${s.scope}${at(s)}`);
           walk(s.children, indent + '  ');
           break;
         }
@@ -80,9 +89,15 @@ export function printTree(root: PlanRoot): string {
         case 'recipients':
           lines.push(`${indent}recipients (Nơi nhận): ${n.children.length} lines${at(n)}`);
           break;
-        case 'appendix':
-          lines.push(`${indent}appendix PHỤ LỤC ${n.label ?? ''}${at(n)}`);
+        case 'appendix': {
+          const what = n.scope === 'appendix' ? `appendix PHỤ LỤC ${n.label ?? ''}` : n.scope === 'form' ? `form ${n.label ?? ''}` : 'attached document';
+          const extra = [n.docKind ? `kind ${n.docKind}` : '', n.template ? 'template' : ''].filter(Boolean).join(', ');
+          lines.push(`${indent}${what.trim()}${extra ? ` (${extra})` : ''}${n.title ? ` "${short(n.title)}"` : ''}${at(n)}`);
           walk(n.children, indent + '  ');
+          break;
+        }
+        case 'quote':
+          lines.push(`${indent}quote (${n.children.length} paragraphs)${at(n)}`);
           break;
         default: {
           const count = n.children.filter((c) => c.type === 'paragraph').length;
