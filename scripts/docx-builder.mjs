@@ -8,22 +8,50 @@ const NS = `xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocu
 
 export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A run of text; `\n` becomes a line break and `\t` a tab. */
-export function r(text, { b = false, i = false } = {}) {
-  const rPr = b || i ? `<w:rPr>${b ? '<w:b/>' : ''}${i ? '<w:i/>' : ''}</w:rPr>` : '';
+/** Direct character formatting: b, i, caps (booleans; false writes an explicit off), font, size (points), style (character style id). */
+export function rPr({ b, i, caps, font, size, style } = {}) {
+  const on = (tag, v) => (v === undefined ? '' : v ? `<w:${tag}/>` : `<w:${tag} w:val="0"/>`);
+  const inner = `${style ? `<w:rStyle w:val="${style}"/>` : ''}${font ? `<w:rFonts w:ascii="${esc(font)}" w:hAnsi="${esc(font)}" w:cs="${esc(font)}"/>` : ''}${on('b', b)}${on('i', i)}${on('caps', caps)}${size ? `<w:sz w:val="${Math.round(size * 2)}"/>` : ''}`;
+  return inner ? `<w:rPr>${inner}</w:rPr>` : '';
+}
+
+/** A run of text; `\n` becomes a line break and `\t` a tab. Options: see rPr (b and i only when true, as before). */
+export function r(text, { b = false, i = false, caps, font, size, style } = {}) {
+  const props = rPr({ b: b || undefined, i: i || undefined, caps, font, size, style });
   const parts = String(text).split(/(\n|\t)/);
   const inner = parts
     .map((p) => (p === '\n' ? '<w:br/>' : p === '\t' ? '<w:tab/>' : p ? `<w:t xml:space="preserve">${esc(p)}</w:t>` : ''))
     .join('');
-  return `<w:r>${rPr}${inner}</w:r>`;
+  return `<w:r>${props}${inner}</w:r>`;
 }
 
-/** A paragraph from runs (strings are wrapped in runs). Options: numId/ilvl (automatic numbering), style, bold. */
-export function p(content, { numId, ilvl = 0, style, b = false } = {}) {
-  const runs = (Array.isArray(content) ? content : [content]).map((c) => (c.startsWith('<') ? c : r(c, { b }))).join('');
+/**
+ * A paragraph from runs (strings are wrapped in runs). Options: numId/ilvl (automatic numbering), style,
+ * jc (alignment), border ('bottom' | 'top'), and run options for its string runs (b, i, caps, font, size).
+ */
+export function p(content, { numId, ilvl = 0, style, jc, border, ...run } = {}) {
+  const runs = (Array.isArray(content) ? content : [content]).map((c) => (c.startsWith('<') ? c : r(c, run))).join('');
   const numPr = numId !== undefined ? `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>` : '';
   const pStyle = style ? `<w:pStyle w:val="${style}"/>` : '';
-  return `<w:p><w:pPr>${pStyle}${numPr}</w:pPr>${runs}</w:p>`;
+  const pBdr = border ? `<w:pBdr><w:${border} w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>` : '';
+  return `<w:p><w:pPr>${pStyle}${numPr}${pBdr}${jc ? `<w:jc w:val="${jc}"/>` : ''}</w:pPr>${runs}</w:p>`;
+}
+
+/** A horizontal line drawn as a shape (DrawingML, with the VML fallback Word writes), anchored in its paragraph. */
+export function lineShape(widthMm = 40) {
+  const cx = Math.round(widthMm * 36000);
+  return `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="${cx}" cy="0"/><wp:wrapNone/><wp:docPr id="2" name="Straight Connector 2"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:line from="0,0" to="${widthMm}mm,0"/></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+}
+
+/** styles.xml with document defaults (font, size in points) and extra style XML. */
+export function stylesXml({ font, size, extra = '' } = {}) {
+  const defaults = font || size ? `<w:docDefaults><w:rPrDefault><w:rPr>${font ? `<w:rFonts w:ascii="${esc(font)}" w:hAnsi="${esc(font)}" w:cs="${esc(font)}"/>` : ''}${size ? `<w:sz w:val="${Math.round(size * 2)}"/>` : ''}</w:rPr></w:rPrDefault></w:docDefaults>` : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}">${defaults}<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>${extra}</w:styles>`;
+}
+
+/** A theme part with these major and minor Latin fonts. */
+export function themeXml(major, minor) {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="${esc(major)}"/></a:majorFont><a:minorFont><a:latin typeface="${esc(minor)}"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>`;
 }
 
 /** A table: rows of cells; a cell is a string, an array of paragraph XML, or { content, gridSpan, vMerge }. */
@@ -73,13 +101,21 @@ export function numberingXml(abstracts, nums) {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${NS}>${a}${n}</w:numbering>`;
 }
 
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>`;
+const STYLES = stylesXml();
+
+const twips = (mm) => Math.round((mm * 1440) / 25.4);
+function sectPr(page) {
+  if (!page) return '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>';
+  const { width = 210, height = 297, top = 20, bottom = 20, left = 30, right = 20 } = page;
+  return `<w:sectPr><w:pgSz w:w="${twips(width)}" w:h="${twips(height)}"/><w:pgMar w:top="${twips(top)}" w:right="${twips(right)}" w:bottom="${twips(bottom)}" w:left="${twips(left)}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>`;
+}
 
 /**
  * Build a .docx. `body` is the XML of the body's children.
- * Options: numbering (numbering.xml text), comments [{ id, author, text }], footnotes [{ id, text }], styles, extra parts.
+ * Options: numbering (numbering.xml text), comments [{ id, author, text }], footnotes [{ id, text }], styles, extra parts,
+ * page { width, height, top, bottom, left, right } in millimetres (default: A4 without margins written).
  */
-export function buildDocx(body, { numbering, comments, footnotes, styles = STYLES, extra = {} } = {}) {
+export function buildDocx(body, { numbering, comments, footnotes, styles = STYLES, extra = {}, page } = {}) {
   const rels = [];
   const types = [
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
@@ -107,7 +143,7 @@ export function buildDocx(body, { numbering, comments, footnotes, styles = STYLE
     rels.push('<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>');
     types.push('<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>');
   }
-  files['word/document.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`;
+  files['word/document.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}${sectPr(page)}</w:body></w:document>`;
   files['word/_rels/document.xml.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
   files['_rels/.rels'] =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';

@@ -55,6 +55,37 @@ export interface ParaBlock {
   labelEnd?: number;
   autoLabel?: boolean; // the label was rendered from Word numbering
   listItem?: boolean; // came from a Markdown list item or a Word numbered/bulleted paragraph
+  /** Word: the paragraph's formatting as Word resolves it (direct → styles → document defaults). */
+  format?: ParaFormat;
+}
+
+/** A stretch of a Word paragraph's raw text with one resolved character formatting. */
+export interface RunFormat {
+  start: number; // offsets in the paragraph's raw text
+  end: number;
+  font?: string; // the font Vietnamese letters are shown in (w:hAnsi, theme fonts resolved), else w:ascii
+  size?: number; // points
+  bold: boolean;
+  italic: boolean;
+  caps: boolean; // w:caps (shown in capitals whatever was typed)
+}
+
+/** A Word paragraph's resolved formatting. */
+export interface ParaFormat {
+  align?: 'left' | 'center' | 'right' | 'both' | 'distribute';
+  runs: RunFormat[];
+  /** A horizontal rule drawn with the paragraph: a top or bottom border, or a line shape anchored in it. */
+  rule?: 'border-top' | 'border-bottom' | 'shape';
+}
+
+/** Word: the page of the first section (sectPr), in millimetres. */
+export interface PageLayout {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
 
 export interface CellBlock {
@@ -96,6 +127,8 @@ export interface ReadDocument {
   directives: Directive[];
   /** Text input: start offset of every line in the decoded text. */
   lineStarts?: number[];
+  /** Word: paper size and margins. */
+  page?: PageLayout;
 }
 
 // ---------- the plan tree (unist-compatible) ----------
@@ -161,6 +194,8 @@ export interface ParagraphNode extends NodeBase {
   headingLevel?: number;
   /** Inside a form template (Mẫu, Biểu, a fill-in block): its blanks are meant to be filled by the form's user. */
   template?: boolean;
+  /** Word: resolved formatting (see ParaBlock.format). */
+  format?: ParaFormat;
 }
 
 export interface TableNode extends NodeBase {
@@ -324,6 +359,8 @@ export interface PlanRoot extends NodeBase {
   type: 'plan';
   meta: PlanMeta;
   format: ReadDocument['format'];
+  /** Word: paper size and margins. */
+  page?: PageLayout;
   children: PlanContent[];
 }
 

@@ -49,6 +49,7 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
     meta: { kind: 'unknown', docKind: 'unknown', normative: false, issuer: { body: 'unknown', level: 'unknown' }, template: false },
     children: [],
   };
+  if (doc.page) root.page = doc.page;
 
   // 1. Header and title: everything before the title ("KẾ HOẠCH", "QUYẾT ĐỊNH" …) is the header;
   //    a letter (công văn) has no title: its header ends with its V/v line or its place and date.
@@ -475,6 +476,7 @@ function makeConverter(): (b: Block) => ParagraphNode | TableNode {
       const { value, nfcToRaw } = toNfc(b.raw);
       const node: ParagraphNode = { type: 'paragraph', value, raw: b.raw, nfcToRaw, map: b.map, loc: b.loc };
       if (b.headingLevel) node.headingLevel = b.headingLevel;
+      if (b.format) node.format = b.format;
       const label = b.loc.table ? undefined : parseLabel(value, !!b.autoLabel);
       if (label) node.label = label;
       return node;

@@ -1,11 +1,12 @@
 // DOCX reader: a streaming walk over word/document.xml (and footnotes, comments)
 // producing paragraphs and tables in reading order, with Word's automatic
 // numbering rendered and a map from every character back to its w:t element.
-import type { Block, CellBlock, DocComment, DocxSegment, ParaBlock, ReadDocument, TableBlock } from '../types.js';
+import type { Block, CellBlock, DocComment, DocxSegment, PageLayout, ParaBlock, ParaFormat, ReadDocument, RunFormat, TableBlock } from '../types.js';
 import { FatalError } from './errors.js';
 import { NumberingState, parseNumbering, parseXml, styleProp, type NumberingDefs } from './numbering.js';
 import { ZipArchive, type ZipLimits } from './zip.js';
 import { assignOrdinals } from './blocks.js';
+import { FormatResolver, pageFrom, parseFormatDefs, readParaProp, readRunProp, type ParaProps, type RunProps } from './formatting.js';
 
 export const DOCUMENT_PART = 'word/document.xml';
 const MAX_TABLE_DEPTH = 32;
@@ -21,6 +22,15 @@ interface ParaBuilder {
   textBox: boolean;
   after: Block[]; // text-box paragraphs met inside this one, emitted after it
   shift: number; // length of the rendered label prepended at close
+  props: ParaProps; // direct paragraph formatting
+  runs: { start: number; end: number; run: RunState }[];
+  line: boolean; // a horizontal line shape is anchored in this paragraph
+}
+
+/** A w:r being read: its direct character formatting and character style. */
+interface RunState {
+  direct: RunProps;
+  style?: string;
 }
 
 interface Anchor {
@@ -32,6 +42,7 @@ interface Anchor {
 interface WalkResult {
   blocks: Block[];
   comments: Map<string, { start?: Anchor; end?: Anchor }>;
+  page?: PageLayout;
 }
 
 /** Tags whose whole content is not visible text (deleted runs, field codes, fallbacks). */
@@ -40,7 +51,7 @@ export const SKIP = new Set([
   'w:sdtPr', 'w:sdtEndPr', 'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:sectPr', 'w:footnoteReference', 'w:endnoteReference',
 ]);
 
-function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: NumberingState, tableCounter: { n: number }): WalkResult {
+function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: NumberingState, tableCounter: { n: number }, fmt: FormatResolver): WalkResult {
   const body: Block[] = [];
   const containers: Block[][] = [body];
   const tables: { block: TableBlock; cell?: CellBlock }[] = [];
@@ -57,6 +68,10 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
   let inPPr = 0;
   let footnoteSkip = 0;
   let tagStack: string[] = [];
+  let run: RunState | null = null;
+  let page: PageLayout | undefined;
+  let sect: { size: Record<string, string>; margin: Record<string, string> } | null = null;
+  let extent: { cx: number; cy: number } | null = null;
 
   const visible = (): boolean => skip === 0 && footnoteSkip === 0 && fields.every((f) => f === 'result');
   const cur = (): ParaBuilder | undefined => paras[paras.length - 1];
@@ -65,6 +80,11 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
     if (!p || !text) return;
     const start = p.raw.length;
     p.raw += text;
+    if (run) {
+      const last = p.runs[p.runs.length - 1];
+      if (last && last.run === run && last.end === start) last.end = p.raw.length;
+      else p.runs.push({ start, end: p.raw.length, run });
+    }
     const last = p.segments[p.segments.length - 1];
     if (last && last.tIndex === ti && ti >= 0 && last.end === start && last.tOffset + (last.end - last.start) === to) last.end = p.raw.length;
     else p.segments.push({ start, end: p.raw.length, tIndex: ti, tOffset: to });
@@ -78,6 +98,7 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
       raw: p.raw,
       map: { kind: 'docx', part, segments: p.segments },
       loc: { ordinal: 0, docxIndex: p.docxIndex, part, textBox: p.textBox || undefined },
+      format: resolveFormat(p, fmt),
     };
     const outline = p.outlineLevel ?? styleProp(defs, p.styleId, 'outlineLevel');
     const styleName = p.styleId ? (defs.styles.get(p.styleId)?.name ?? p.styleId) : '';
@@ -97,6 +118,10 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
           ...p.segments.map((s) => ({ ...s, start: s.start + prefix.length, end: s.end + prefix.length })),
         ],
       };
+      for (const r of block.format!.runs) {
+        r.start += prefix.length;
+        r.end += prefix.length;
+      }
       block.labelEnd = rendered.label.length;
       block.autoLabel = true;
       block.listItem = true;
@@ -114,6 +139,7 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
   parseXml(xml, part, {
     open(name, a) {
       tagStack.push(name);
+      formatting(name, a);
       if (name === 'w:footnote' || name === 'w:endnote') {
         const t = a['w:type'];
         if (t === 'separator' || t === 'continuationSeparator' || t === 'continuationNotice') footnoteSkip++;
@@ -126,7 +152,7 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
       if (skip) return;
       switch (name) {
         case 'w:p': {
-          const p: ParaBuilder = { raw: '', segments: [], docxIndex: pIndex++, textBox: paras.length > 0, after: [], shift: 0 };
+          const p: ParaBuilder = { raw: '', segments: [], docxIndex: pIndex++, textBox: paras.length > 0, after: [], shift: 0, props: {}, runs: [], line: false };
           paras.push(p);
           for (const id of pendingStarts.splice(0)) {
             const c = comments.get(id) ?? {};
@@ -226,6 +252,8 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
     },
     close(name) {
       tagStack.pop();
+      if (name === 'w:r') run = null;
+      else if (name === 'w:sectPr' && sect && !page) page = pageFrom(sect.size, sect.margin);
       if (name === 'w:footnote' || name === 'w:endnote') {
         if (footnoteSkip) footnoteSkip--;
         return;
@@ -280,7 +308,67 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
   for (const c of comments.values()) {
     for (const a of [c.start, c.end]) if (a?.para) a.offset += a.para.shift;
   }
-  return { blocks: body, comments };
+  return { blocks: body, comments, page };
+
+  /** Formatting elements, read before the text walk skips property containers (w:rPr, w:sectPr). */
+  function formatting(name: string, a: Record<string, string>): void {
+    const n = tagStack.length;
+    const parent = tagStack[n - 2];
+    const grand = tagStack[n - 3];
+    if (name === 'w:r') {
+      run = skip === 0 ? { direct: {} } : null;
+      return;
+    }
+    if (parent === 'w:rPr' && grand === 'w:r' && run) {
+      if (name === 'w:rStyle') run.style = a['w:val'];
+      else readRunProp(name, a, run.direct);
+      return;
+    }
+    const p = cur();
+    if (p && parent === 'w:pPr' && grand === 'w:p' && !skip) readParaProp(name, a, p.props, false);
+    else if (p && parent === 'w:pBdr' && grand === 'w:pPr' && tagStack[n - 4] === 'w:p' && !skip) readParaProp(name, a, p.props, true);
+    // the first section's page: the first w:sectPr in document order (not one inside a w:sectPrChange)
+    if (name === 'w:sectPr' && !page && !sect && tagStack.indexOf('w:sectPr') === n - 1) sect = { size: {}, margin: {} };
+    else if (sect && !page && parent === 'w:sectPr' && tagStack.indexOf('w:sectPr') === n - 2) {
+      if (name === 'w:pgSz') sect.size = a;
+      else if (name === 'w:pgMar') sect.margin = a;
+    }
+    // horizontal lines drawn as shapes (DrawingML, or VML outside a fallback)
+    if (skip || !p) return;
+    if (name === 'wp:extent' || (name === 'a:ext' && parent === 'a:xfrm')) extent = { cx: Number(a['cx'] ?? 0), cy: Number(a['cy'] ?? 0) };
+    else if (name === 'a:prstGeom' && /^(line|straightConnector1)$/.test(a['prst'] ?? '')) {
+      if (!extent || extent.cy * 5 <= extent.cx) p.line = true;
+    } else if (name === 'v:line') {
+      const y1 = (a['from'] ?? '').split(',')[1] ?? '';
+      const y2 = (a['to'] ?? '').split(',')[1] ?? '';
+      if (parseFloat(y1 || '0') === parseFloat(y2 || '0')) p.line = true;
+    } else if (name === 'v:shape' && a['type'] === '#_x0000_t32') {
+      const h = /(?:^|;)\s*height:\s*([\d.]+)/.exec(a['style'] ?? '');
+      const w = /(?:^|;)\s*width:\s*([\d.]+)/.exec(a['style'] ?? '');
+      if (!h || !w || Number(h[1]) * 5 <= Number(w[1])) p.line = true;
+    }
+  }
+}
+
+/** The paragraph's resolved formatting; runs with one formatting are merged. */
+function resolveFormat(p: ParaBuilder, fmt: FormatResolver): ParaFormat {
+  const props = fmt.para(p.styleId, p.props);
+  const runs: RunFormat[] = [];
+  for (const r of p.runs) {
+    const f = fmt.run(p.styleId, r.run.style, r.run.direct);
+    const text = p.raw.slice(r.start, r.end);
+    const font = /[^\x00-\x7f]/.test(text) ? (f.hAnsi ?? f.ascii) : (f.ascii ?? f.hAnsi);
+    const rf: RunFormat = { start: r.start, end: r.end, font: font ?? 'Times New Roman', size: f.size, bold: f.bold, italic: f.italic, caps: f.caps };
+    const last = runs[runs.length - 1];
+    if (last && last.end === rf.start && last.font === rf.font && last.size === rf.size && last.bold === rf.bold && last.italic === rf.italic && last.caps === rf.caps) last.end = rf.end;
+    else runs.push(rf);
+  }
+  const format: ParaFormat = { runs };
+  if (props.align) format.align = props.align;
+  if (p.line) format.rule = 'shape';
+  else if (props.borderBottom) format.rule = 'border-bottom';
+  else if (props.borderTop) format.rule = 'border-top';
+  return format;
 }
 
 export function readDocx(bytes: Uint8Array, limits?: ZipLimits): ReadDocument {
@@ -289,10 +377,11 @@ export function readDocx(bytes: Uint8Array, limits?: ZipLimits): ReadDocument {
   if (docXml === undefined) throw new FatalError('no-document');
   const defs = parseNumbering(zip.text('word/numbering.xml'), zip.text('word/styles.xml'));
   const numbering = new NumberingState(defs);
+  const fmt = new FormatResolver(parseFormatDefs(zip.text('word/styles.xml'), zip.text('word/theme/theme1.xml')));
   const tableCounter = { n: 0 };
-  const main = walkPart(docXml, DOCUMENT_PART, defs, numbering, tableCounter);
+  const main = walkPart(docXml, DOCUMENT_PART, defs, numbering, tableCounter, fmt);
   const fnXml = zip.text('word/footnotes.xml');
-  const footnotes = fnXml ? walkPart(fnXml, 'word/footnotes.xml', defs, numbering, { n: 0 }).blocks : [];
+  const footnotes = fnXml ? walkPart(fnXml, 'word/footnotes.xml', defs, numbering, { n: 0 }, fmt).blocks : [];
 
   const comments: DocComment[] = [];
   const commentsXml = zip.text('word/comments.xml');
@@ -312,6 +401,7 @@ export function readDocx(bytes: Uint8Array, limits?: ZipLimits): ReadDocument {
     }
   }
   const doc: ReadDocument = { format: 'docx', blocks: main.blocks, footnotes, comments, directives: [] };
+  if (main.page) doc.page = main.page;
   assignOrdinals(doc.footnotes, assignOrdinals(doc.blocks, 1));
   return doc;
 }
