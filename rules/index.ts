@@ -5,5 +5,6 @@ import { rule as numbering } from './numbering.js';
 import { rule as refMismatch } from './ref-mismatch.js';
 import { rule as unitName } from './unit-name.js';
 import { rule as typo } from './typo.js';
+import { rule as docxLayout } from './docx-layout.js';
 
-export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo];
+export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo, docxLayout];

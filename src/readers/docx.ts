@@ -377,7 +377,7 @@ export function readDocx(bytes: Uint8Array, limits?: ZipLimits): ReadDocument {
   if (docXml === undefined) throw new FatalError('no-document');
   const defs = parseNumbering(zip.text('word/numbering.xml'), zip.text('word/styles.xml'));
   const numbering = new NumberingState(defs);
-  const fmt = new FormatResolver(parseFormatDefs(zip.text('word/styles.xml'), zip.text('word/theme/theme1.xml')));
+  const fmt = new FormatResolver(parseFormatDefs(zip.text('word/styles.xml'), zip.text('word/theme/theme1.xml'), zip.text('word/settings.xml')));
   const tableCounter = { n: 0 };
   const main = walkPart(docXml, DOCUMENT_PART, defs, numbering, tableCounter, fmt);
   const fnXml = zip.text('word/footnotes.xml');

@@ -104,7 +104,11 @@ export function readParaProp(name: string, a: Record<string, string>, target: Pa
   }
 }
 
-export function parseFormatDefs(stylesXml: string | undefined, themeXml: string | undefined): FormatDefs {
+/**
+ * Styles, document defaults and theme fonts. `settingsXml` gives the theme font language
+ * (w:themeFontLang): for Vietnamese, Word shows theme fonts in the theme's "Viet" script font when it has one.
+ */
+export function parseFormatDefs(stylesXml: string | undefined, themeXml: string | undefined, settingsXml?: string): FormatDefs {
   const defs: FormatDefs = { styles: new Map(), docRun: {}, docPara: {}, theme: {} };
   if (stylesXml) {
     const stack: string[] = [];
@@ -138,18 +142,27 @@ export function parseFormatDefs(stylesXml: string | undefined, themeXml: string 
       },
     });
   }
+  let script: string | undefined;
+  if (settingsXml) {
+    const lang = /<w:themeFontLang\b[^>]*\bw:val="([^"]*)"/.exec(settingsXml)?.[1] ?? '';
+    if (/^vi\b/i.test(lang)) script = 'Viet';
+  }
   if (themeXml) {
     let which: 'major' | 'minor' | null = null;
+    const scripted: { major?: string; minor?: string } = {};
     parseXml(themeXml, 'word/theme/theme1.xml', {
       open(name, a) {
         if (name === 'a:majorFont') which = 'major';
         else if (name === 'a:minorFont') which = 'minor';
         else if (which && name === 'a:latin' && a['typeface']) defs.theme[which] ??= a['typeface'];
+        else if (which && script && name === 'a:font' && a['script'] === script && a['typeface']) scripted[which] ??= a['typeface'];
       },
       close(name) {
         if (name === 'a:majorFont' || name === 'a:minorFont') which = null;
       },
     });
+    if (scripted.major) defs.theme.major = scripted.major;
+    if (scripted.minor) defs.theme.minor = scripted.minor;
   }
   return defs;
 }
