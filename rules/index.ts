@@ -6,5 +6,6 @@ import { rule as refMismatch } from './ref-mismatch.js';
 import { rule as unitName } from './unit-name.js';
 import { rule as typo } from './typo.js';
 import { rule as docxLayout } from './docx-layout.js';
+import { rule as docFormat } from './doc-format.js';
 
-export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo, docxLayout];
+export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo, docFormat, docxLayout];

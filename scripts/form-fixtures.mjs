@@ -18,6 +18,19 @@ export const FORM = {
   signer: 'Nguyễn Văn An',
 };
 
+/** The same plan issued by the ward's Party committee (Hướng dẫn 36-HD/VPTW). */
+export const PARTY_FORM = {
+  ...FORM,
+  issuerTop: 'ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG',
+  issuer: 'ĐẢNG ỦY PHƯỜNG HẢI AN',
+  number: 'Số 95-KH/ĐU',
+  national: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+  motto: '',
+  recipients: ['- Ban Thường vụ Thành ủy;', '- Các chi bộ trực thuộc;', '- Lưu Văn phòng Đảng ủy.'],
+  authority: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+  signer: 'Trần Thị Bình',
+};
+
 const BODY = [
   'Căn cứ Kế hoạch số 64/KH-UBND ngày 06/01/2026 của Ủy ban nhân dân thành phố Hải Phòng về bảo vệ môi trường năm 2026;',
   'Ủy ban nhân dân phường Hải An ban hành Kế hoạch tổng vệ sinh môi trường năm 2026 như sau:',
@@ -30,17 +43,17 @@ const BODY = [
 ];
 
 /**
- * The Word plan. Layout options: page ({ left, width, height… } in mm), font (document default font),
+ * The Word plan. party: the Party committee's plan (PARTY_FORM). Layout options: page ({ left, width, height… } in mm), font (document default font),
  * bodySize (points), kindBold, issuerRule (the line under the issuer). Text options: any key of FORM.
  */
 export function decreePlanDocx(options = {}) {
-  const f = { ...FORM, ...options };
+  const f = { ...(options.party ? PARTY_FORM : FORM), ...options };
   const { page = {}, font = 'Times New Roman', bodySize = 14, kindBold = true, issuerRule = true } = options;
   const header = table(
     [
       [
         [p(f.issuerTop, { b: true, size: 13, jc: 'center' }), p(f.issuer, { b: true, size: 13, jc: 'center' }), ...(issuerRule ? [p([lineShape(25)], { jc: 'center' })] : []), p(f.number, { size: 13, jc: 'center' })],
-        [p(f.national, { b: true, size: 13, jc: 'center' }), p(f.motto, { b: true, size: 14, jc: 'center' }), p([lineShape(60)], { jc: 'center' }), p(f.placeDate, { i: true, size: 14, jc: 'right' })],
+        [p(f.national, { b: true, size: 13, jc: 'center' }), ...(f.motto ? [p(f.motto, { b: true, size: 14, jc: 'center' })] : []), p([lineShape(60)], { jc: 'center' }), p(f.placeDate, { i: true, size: 14, jc: 'right' })],
       ],
     ],
     { borders: false },
@@ -65,17 +78,16 @@ export function decreePlanDocx(options = {}) {
   return buildDocx(xml, { styles: stylesXml({ font, size: 14 }), page: { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 20, ...page } });
 }
 
-/** The same plan as Markdown. Text options: any key of FORM. */
+/** The same plan as Markdown. Options: party, and any key of FORM. */
 export function decreePlanMarkdown(options = {}) {
-  const f = { ...FORM, ...options };
+  const f = { ...(options.party ? PARTY_FORM : FORM), ...options };
   return [
     `${f.issuerTop}  `,
     f.issuer,
     '',
     f.number,
     '',
-    `${f.national}  `,
-    f.motto,
+    ...(f.motto ? [`${f.national}  `, f.motto] : [f.national]),
     '',
     `*${f.placeDate}*`,
     '',

@@ -1,0 +1,79 @@
+// doc-format on plans laid out to NĐ 30/2020 (state) and HD 36 (Party), Markdown and Word,
+// and on copies with one departure each: each departure gives exactly one finding naming it.
+import { describe, expect, it } from 'vitest';
+import { decreePlanDocx, decreePlanMarkdown, FORM } from '../scripts/form-fixtures.mjs';
+import { lint } from './helpers.js';
+
+type Options = Parameters<typeof decreePlanMarkdown>[0];
+
+const RULES = ['doc-format', 'docx-layout'];
+async function findings(format: 'md' | 'docx', options: Options, lang: 'vi' | 'en' = 'vi') {
+  const bytes = format === 'md' ? decreePlanMarkdown(options) : decreePlanDocx(options);
+  const res = await lint(bytes, { filePath: `/virtual/plan.${format}`, only: RULES, config: { lang } });
+  return res.messages;
+}
+
+// [name, options, the Vietnamese message, the English message, severity]
+const CASES: [string, Options, RegExp, RegExp, 1 | 2][] = [
+  ['a day without its zero', { placeDate: 'Hải An, ngày 5 tháng 02 năm 2026' }, /Ngày "ngày 5" nhỏ hơn 10.*"ngày 05".*Phụ lục I, mục II\.4/, /day "ngày 5".*leading zero/, 2],
+  ['month 2 without its zero', { placeDate: 'Hải An, ngày 15 tháng 2 năm 2026' }, /Tháng "tháng 2".*"tháng 02".*mục II\.4/, /month "tháng 2".*leading zero/, 2],
+  ['month 1 without its zero', { placeDate: 'Hải An, ngày 15 tháng 1 năm 2026' }, /Tháng "tháng 1".*"tháng 01"/, /month "tháng 1"/, 2],
+  ['a kind symbol that disagrees with the title', { number: 'Số: 15/BC-UBND' }, /Ký hiệu "BC".*"KẾ HOẠCH".*"KH".*Phụ lục III/, /symbol "BC".*"KH".*Appendix III/, 2],
+  ['KT. CHỦ TỊCH over CHỦ TỊCH', { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'CHỦ TỊCH'] }, /"KT\. CHỦ TỊCH" rồi "CHỦ TỊCH".*"PHÓ CHỦ TỊCH".*Điều 13/, /deputy.*"PHÓ CHỦ TỊCH"/, 2],
+  ['Nơi nhận without Lưu', { recipients: ['- UBND thành phố Hải Phòng;', '- Thường trực Đảng ủy phường.'] }, /Nơi nhận chưa kết thúc.*"- Lưu: VT, …".*mục II\.9/, /does not end with the filing line/, 1],
+  ['a Party number with a colon', { party: true, number: 'Số: 95-KH/ĐU' }, /"Số: 95-KH\/ĐU".*Đảng ghi "Số 95-KH\/ĐU", không có dấu hai chấm.*36-HD\/VPTW/, /Party document writes "Số 95-KH\/ĐU", without a colon/, 2],
+  ['a state number without its colon', { number: 'Số 15/KH-UBND' }, /sau chữ "Số" phải có dấu hai chấm.*mục II\.3/, /followed by a colon/, 2],
+  ['a number under 10 without its zero', { number: 'Số: 5/KH-UBND' }, /"5" nhỏ hơn 10.*"Số: 05\/KH-UBND"/, /leading zero/, 2],
+  ['a place that is not the ward', { placeDate: 'Lê Chân, ngày 05 tháng 02 năm 2026' }, /Địa danh "Lê Chân".*\(Hải An\).*mục II\.4/, /place "Lê Chân" is not the issuing body's own unit \(Hải An\)/, 2],
+  ['a date in figures', { placeDate: 'Hải An, ngày 05/02/2026' }, /"ngày 05\/02\/2026" phải ghi đủ/, /written in full/, 2],
+  ['TM. with a title', { authority: ['TM. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }, /"TM\. CHỦ TỊCH": TM\. \(thay mặt\) đi với tập thể/, /goes with a collective body/, 2],
+  ['the Party form of authority in a state document', { authority: ['T/M ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] }, /Quyền hạn ký "T\/M".*"TM\."/, /Signing authority "T\/M".*"TM\."/, 2],
+  ['a motto with the wrong words', { motto: 'Độc lập - Tự chủ - Hạnh phúc' }, /Tiêu ngữ "Độc lập - Tự chủ - Hạnh phúc" — đúng là/, /Motto "Độc lập - Tự chủ - Hạnh phúc"/, 2],
+  ['a motto with en dashes', { motto: 'Độc lập – Tự do – Hạnh phúc' }, /Tiêu ngữ "Độc lập – Tự do – Hạnh phúc".*gạch nối/, /hyphens between/, 1],
+  ['the national name missing', { national: 'ỦY BAN NHÂN DÂN THÀNH PHỐ', motto: '' }, /Thiếu Quốc hiệu/, /national name .* is missing/, 1],
+  ['a Party document under the national name', { party: true, national: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' }, /Văn bản của Đảng ghi tiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM"/, /Party document is headed/, 2],
+  ['a signer\'s title missing after KT.', { authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'] }, /Sau "KT\. CHỦ TỊCH" thiếu chức vụ/, /No signer's title after "KT\. CHỦ TỊCH"/, 1],
+];
+
+describe('doc-format', () => {
+  for (const format of ['md', 'docx'] as const) {
+    describe(format === 'md' ? 'Markdown' : 'Word', () => {
+      it('a state plan laid out to the decree gives no finding', async () => {
+        expect(await findings(format, {})).toEqual([]);
+      });
+      it('a Party plan laid out to HD 36 gives no finding', async () => {
+        expect(await findings(format, { party: true })).toEqual([]);
+      });
+      for (const [name, options, vi, en, severity] of CASES) {
+        it(`${name}: exactly one finding naming it`, async () => {
+          const found = await findings(format, options);
+          const messages = found.map((m) => m.message);
+          expect(messages, messages.join('\n')).toHaveLength(1);
+          expect(messages[0]).toMatch(vi);
+          expect(found[0]!.ruleId).toBe('doc-format');
+          expect(found[0]!.severity).toBe(severity);
+          const english = await findings(format, options, 'en');
+          expect(english[0]!.message).toMatch(en);
+        });
+      }
+    });
+  }
+
+  it('says nothing about a missing header when the text has none', async () => {
+    const body = decreePlanMarkdown({}).split('\n');
+    const from = body.findIndex((l) => l.includes(FORM.kind));
+    const res = await lint(body.slice(from).join('\n'), { only: ['doc-format'] });
+    expect(res.messages).toEqual([]);
+  });
+
+  it('warns about header elements missing from a header that is there', async () => {
+    const res = await lint(decreePlanMarkdown({ number: '' }).replace(/\n\n\n/g, '\n\n'), { only: ['doc-format'] });
+    expect(res.messages.map((m) => m.message)).toEqual([expect.stringMatching(/Đầu văn bản thiếu số, ký hiệu/)]);
+    expect(res.messages[0]!.severity).toBe(1);
+  });
+
+  it('does not check a law or a form as an administrative document', async () => {
+    const law = `QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nLuật số: 5/2025/QH15\n\nHà Nội, ngày 5 tháng 2 năm 2025\n\nLUẬT\n\nKẾ HOẠCH\n\nĐiều 1. Phạm vi điều chỉnh\n`;
+    expect((await lint(law, { only: ['doc-format'] })).messages).toEqual([]);
+  });
+});
