@@ -117,7 +117,8 @@ describe.skipIf(!HAS_SHARED)('seed acceptance: the mission rules find the real d
       it(`seed ${id} (${kind}) corrected inside the test: no error`, async () => {
         const raw = readSeed(id, kind);
         const fixed = kind === 'txt' ? new TextEncoder().encode(applyFixes(raw.toString('utf8'), c.fixes)) : correctedDocx(raw, c.fixes);
-        const res = await lint(fixed, { filePath: seed(id, kind), only: RULES, config: { unit: c.unit } });
+        // doc-format too: the corrected seeds give no error on the form of the document
+        const res = await lint(fixed, { filePath: seed(id, kind), only: [...RULES, 'doc-format'], config: { unit: c.unit } });
         expect(res.messages.filter((m) => m.severity === 2).map((m) => `${key(m)} @${m.line}: ${m.message}`)).toEqual([]);
       });
     }

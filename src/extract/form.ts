@@ -97,7 +97,7 @@ export function documentForm(tree: PlanRoot): DocForm {
   if (FRONT.test(issuer) && body !== 'party') body = 'front';
   const first = paragraphsOf(tree.children.slice(0, 4)).slice(0, 12).map((p) => squash(p.value));
   const administrative = !first.some((l) => LAW.test(l) || FORM.test(l.toUpperCase()) || FORM.test(l));
-  const hasHeader = !!(tree.meta.numberLine || tree.meta.placeDate || tree.meta.issuingBody);
+  const hasHeader = !!(tree.meta.numberLine || tree.meta.placeDate);
   const form: DocForm = { body, administrative, hasHeader };
   if (kind && kindPara) {
     form.kind = kind;
@@ -139,6 +139,8 @@ export const PARTY_NAME = /^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$/iu;
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 const AUTHORITY = /^(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
+/** An item of the Nơi nhận list: "- Sở Nội vụ;", "- Lưu: VT, VP." */
+const RECIPIENT_ITEM = /^(?:[-+•–]\s*\S|Lưu\b)/u;
 /** A title under the authority line: a few upper-case words. */
 const TITLE_LIKE = /^[\p{Lu}][\p{Lu}\s,.-]{1,60}$/u;
 /** A person's name: two to six capitalised words. */
@@ -207,7 +209,7 @@ export function formLines(tree: PlanRoot): FormLine[] {
             out.push({ role: 'recipientsHead', ref: { node: p, start: l.start, end: l.start + m[0].trimEnd().length }, text: m[0].trim() });
             const rest = l.text.slice(m[0].length).trim();
             if (rest) out.push({ role: 'recipient', ref: { node: p, start: l.end - rest.length, end: l.end }, text: rest });
-          } else if (/^[-+•–]\s*\S/u.test(l.text) || /^Lưu\b/u.test(l.text)) out.push({ role: 'recipient', ref, text: l.text });
+          } else if (RECIPIENT_ITEM.test(l.text)) out.push({ role: 'recipient', ref, text: l.text });
         }
       }
     } else if (c.type === 'signature') out.push(...signatureLines(c));
@@ -221,7 +223,10 @@ function signatureLines(s: SignatureNode): FormLine[] {
   for (const p of paragraphsOf(s.children as PlanContent[])) {
     for (const l of linesOf(p)) {
       if (DECORATION.test(l.text) || /^\(.*\)$/u.test(l.text)) continue;
-      lines.push({ role: 'signer', ref: { node: p, start: l.start, end: l.end }, text: l.text });
+      const ref = { node: p, start: l.start, end: l.end };
+      // a closing table whose recipients sit in another row than "Nơi nhận:"
+      if (RECIPIENT_ITEM.test(l.text)) out.push({ role: 'recipient', ref, text: l.text });
+      else lines.push({ role: 'signer', ref, text: l.text });
     }
   }
   // the block starts at its first authority line (or, without one, is a short block): authority lines,
