@@ -2,7 +2,8 @@
 // right after install). Headings and the STT column use Word's automatic numbering.
 // Usage: npm run build:fixtures
 import fs from 'node:fs';
-import { buildDocx, numberingXml, p, r, table } from './docx-builder.mjs';
+import { buildDocx, numberingXml, p, r, stylesXml, table } from './docx-builder.mjs';
+import { decreePlanDocx, decreePlanMarkdown } from './form-fixtures.mjs';
 
 const out = new URL('../fixtures/', import.meta.url);
 
@@ -29,8 +30,8 @@ function plan({ defects }) {
     table(
       [
         [
-          [p('ỦY BAN NHÂN DÂN', { b: true }), p('PHƯỜNG CÁI KHẾ', { b: true }), p(own)],
-          [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { b: true }), p('Độc lập - Tự do - Hạnh phúc', { b: true }), p('Cái Khế, ngày 18 tháng 5 năm 2026')],
+          [p('ỦY BAN NHÂN DÂN', { b: true, size: 13 }), p('PHƯỜNG CÁI KHẾ', { b: true, size: 13, border: 'bottom' }), p(own, { size: 13 })],
+          [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { b: true, size: 13 }), p('Độc lập - Tự do - Hạnh phúc', { b: true, border: 'bottom' }), p('Cái Khế, ngày 18 tháng 5 năm 2026', { i: true })],
         ],
       ],
       { borders: false },
@@ -61,16 +62,20 @@ function plan({ defects }) {
     table(
       [
         [
-          [p('Nơi nhận:', { b: true }), p('- UBND thành phố Cần Thơ;'), p('- Lưu: VT.')],
-          [p('TM. ỦY BAN NHÂN DÂN', { b: true }), p('CHỦ TỊCH', { b: true }), p('Phạm Thị Lan')],
+          [p('Nơi nhận:', { b: true, i: true, size: 12 }), p('- UBND thành phố Cần Thơ;', { size: 11 }), p('- Lưu: VT.', { size: 11 })],
+          [p('TM. ỦY BAN NHÂN DÂN', { b: true }), p('CHỦ TỊCH', { b: true }), p('Phạm Thị Lan', { b: true })],
         ],
       ],
       { borders: false },
     ),
   ];
-  return buildDocx(body.join(''), { numbering });
+  // laid out to NĐ 30/2020: A4, margins 20/20/30/20 mm, Times New Roman 14
+  return buildDocx(body.join(''), { numbering, styles: stylesXml({ font: 'Times New Roman', size: 14 }), page: {} });
 }
 
 fs.writeFileSync(new URL('ke-hoach-ubnd-mau.docx', out), plan({ defects: false }));
 fs.writeFileSync(new URL('ke-hoach-co-loi.docx', out), plan({ defects: true }));
-console.log('fixtures/ke-hoach-ubnd-mau.docx, fixtures/ke-hoach-co-loi.docx written');
+// a plan laid out to the decree (thể thức), and its Markdown twin
+fs.writeFileSync(new URL('the-thuc-ubnd.docx', out), decreePlanDocx());
+fs.writeFileSync(new URL('the-thuc-ubnd.md', out), decreePlanMarkdown());
+console.log('fixtures/ke-hoach-ubnd-mau.docx, fixtures/ke-hoach-co-loi.docx, fixtures/the-thuc-ubnd.{docx,md} written');
