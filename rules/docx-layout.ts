@@ -30,7 +30,7 @@ const SPEC: Partial<Record<LineRole, Spec>> = {
   letterSubject: { size: [12, 13], italic: false, item: 'II.5', vi: 'Trích yếu (V/v)', en: 'The letter\'s subject (V/v)' },
   kind: { size: [13, 14], bold: true, italic: false, upper: true, item: 'II.5', vi: 'Tên loại văn bản', en: 'The document kind' },
   subject: { size: [13, 14], bold: true, italic: false, item: 'II.5', vi: 'Trích yếu', en: 'The subject' },
-  recipientsHead: { size: [12, 12], bold: true, italic: true, item: 'II.9', vi: '"Nơi nhận:"', en: '"Nơi nhận:"' },
+  recipientsHead: { size: [12, 12], bold: true, italic: true, item: 'II.9', vi: 'Dòng', en: 'The line' },
   recipient: { size: [11, 11], italic: false, item: 'II.9', vi: 'Danh sách nơi nhận', en: 'The recipients' },
   authority: { size: [13, 14], bold: true, italic: false, upper: true, item: 'II.7', vi: 'Quyền hạn ký', en: 'The signing authority' },
   signTitle: { size: [13, 14], bold: true, italic: false, upper: true, item: 'II.7', vi: 'Chức vụ người ký', en: 'The signer\'s title' },

@@ -220,13 +220,15 @@ export function formLines(tree: PlanRoot): FormLine[] {
 function signatureLines(s: SignatureNode): FormLine[] {
   const out: FormLine[] = [];
   const lines: FormLine[] = [];
-  for (const p of paragraphsOf(s.children as PlanContent[])) {
+  const paras = paragraphsOf(s.children as PlanContent[]);
+  const closingTable = paras[0]?.loc.table?.table;
+  for (const p of paras) {
     for (const l of linesOf(p)) {
       if (DECORATION.test(l.text) || /^\(.*\)$/u.test(l.text)) continue;
       const ref = { node: p, start: l.start, end: l.end };
       // a closing table whose recipients sit in another row than "Nơi nhận:"
-      if (RECIPIENT_ITEM.test(l.text)) out.push({ role: 'recipient', ref, text: l.text });
-      else lines.push({ role: 'signer', ref, text: l.text });
+      if (!RECIPIENT_ITEM.test(l.text)) lines.push({ role: 'signer', ref, text: l.text });
+      else if (closingTable !== undefined && p.loc.table?.table === closingTable) out.push({ role: 'recipient', ref, text: l.text });
     }
   }
   // the block starts at its first authority line (or, without one, is a short block): authority lines,
