@@ -161,6 +161,7 @@ function check(context: RuleContext, tree: PlanRoot, form: DocForm): void {
     checkNumber(meta.numberLine, form, report, t, party);
     checkPlaceDate(tree, report, t);
     checkHeading(tree, form, report, t);
+    if (form.letter && meta.numberLine && !lines.some((l) => l.role === 'letterSubject')) report(meta.numberLine, 'letterSubject', { src: t(PL1) }, true);
     const anchor = meta.numberLine ?? meta.placeDate ?? lines.find((l) => l.role === 'issuer')?.ref;
     if (anchor) {
       const missing: string[] = [];

@@ -75,33 +75,33 @@ export interface DocForm {
   body: BodyType;
   /** False for laws and forms: they are not checked as administrative documents. */
   administrative: boolean;
-  /** The document has a header (issuer, number, place-date…), so header elements may be missing from it. */
+  /** The document has a header (a number or a place-date line), so header elements may be missing from it. */
   hasHeader: boolean;
+  /** A letter (công văn): no kind in its number, a "V/v …" subject. */
+  letter: boolean;
 }
 
-const LAW = /^(LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ ĐỊNH|THÔNG TƯ|THÔNG TƯ LIÊN TỊCH)$/u;
-const FORM = /^(PHIẾU TRÌNH|PHIẾU XỬ LÝ|PHIẾU LẤY Ý KIẾN|MẪU|MẪU SỐ|BIỂU MẪU|ĐƠN)\b|^Mẫu\s+số/u;
-const FRONT = /MẶT TRẬN TỔ QUỐC|ĐOÀN THANH NIÊN|HỘI LIÊN HIỆP PHỤ NỮ|HỘI NÔNG DÂN|HỘI CỰU CHIẾN BINH|CÔNG ĐOÀN/u;
+/** Kinds the document model knows that are not administrative documents checked for their form. */
+const NOT_ADMINISTRATIVE = new Set(['luat', 'nghi-dinh', 'thong-tu', 'phieu-trinh']);
 
 /**
- * The document's kind and issuing body, from the plan tree. This is the one place that decides
- * what a document is; it reads the tree's header and title and does not parse the header itself.
+ * The document's kind and issuing body, from the document model (meta.docKind, titleWord,
+ * issuer, normative, template). This is the one place the form rules ask what a document is.
  */
 export function documentForm(tree: PlanRoot): DocForm {
+  const meta = tree.meta;
   const titleNode = tree.children.find((c) => c.type === 'title');
   const kindPara = titleNode ? paragraphsOf(titleNode.children)[0] : undefined;
-  const kindLine = kindPara ? kindPara.value.split('\n')[0]! : '';
-  const kind = kindLine ? kindByName(kindLine) ?? kindByName(kindLine.replace(/\s+(SỐ|số)\b.*$/u, '')) : undefined;
-  const issuer = `${tree.meta.superiorBody ?? ''} ${tree.meta.issuingBody ?? ''}`;
-  let body: BodyType = tree.meta.kind === 'state' || tree.meta.kind === 'party' ? tree.meta.kind : 'unknown';
-  if (FRONT.test(issuer) && body !== 'party') body = 'front';
-  const first = paragraphsOf(tree.children.slice(0, 4)).slice(0, 12).map((p) => squash(p.value));
-  const administrative = !first.some((l) => LAW.test(l) || FORM.test(l.toUpperCase()) || FORM.test(l));
-  const hasHeader = !!(tree.meta.numberLine || tree.meta.placeDate);
-  const form: DocForm = { body, administrative, hasHeader };
+  const kind = meta.titleWord ? kindByName(meta.titleWord) : undefined;
+  const body: BodyType = meta.issuer?.body ?? meta.kind ?? 'unknown';
+  const administrative = !meta.normative && !meta.template && !NOT_ADMINISTRATIVE.has(meta.docKind);
+  const hasHeader = !!(meta.numberLine || meta.placeDate);
+  const form: DocForm = { body, administrative, hasHeader, letter: meta.docKind === 'cong-van' };
   if (kind && kindPara) {
+    const line = kindPara.value.split('\n')[0]!;
+    const lead = line.length - line.trimStart().length;
     form.kind = kind;
-    form.kindRef = { node: kindPara, start: 0, end: kindLine.trimEnd().length };
+    form.kindRef = { node: kindPara, start: lead, end: line.trimEnd().length };
   }
   return form;
 }
