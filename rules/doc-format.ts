@@ -10,6 +10,7 @@ import {
   documentForm,
   formLines,
   kindsByAbbr,
+  linesOf,
   MOTTO_WORDS,
   NATIONAL,
   PARTY_NAME,
@@ -163,11 +164,12 @@ function check(context: RuleContext, tree: PlanRoot, form: DocForm): void {
     checkHeading(tree, form, report, t);
     if (form.letter && meta.numberLine && !lines.some((l) => l.role === 'letterSubject')) report(meta.numberLine, 'letterSubject', { src: t(PL1) }, true);
     const anchor = meta.numberLine ?? meta.placeDate ?? lines.find((l) => l.role === 'issuer')?.ref;
-    if (anchor) {
+    if (anchor && OWN_NUMBER.has(meta.docKind)) {
       const missing: string[] = [];
       if (!meta.issuingBody) missing.push(en ? 'the issuing body' : 'tên cơ quan ban hành');
-      if (!meta.numberLine) missing.push(en ? 'the number' : 'số, ký hiệu');
-      if (!meta.placeDate) missing.push(en ? 'the place and date' : 'địa danh, ngày tháng');
+      const headerLines = headerPieces(tree);
+      if (!meta.numberLine && !headerLines.some((l) => /^Số\b/u.test(l))) missing.push(en ? 'the number' : 'số, ký hiệu');
+      if (!meta.placeDate && !headerLines.some((l) => /,\s*ngày\b/u.test(l))) missing.push(en ? 'the place and date' : 'địa danh, ngày tháng');
       if (missing.length) report(anchor, 'headerMissing', { element: missing.join(', '), src: party ? t(HD36) : t(PL1) }, true);
     }
   }
@@ -175,6 +177,14 @@ function check(context: RuleContext, tree: PlanRoot, form: DocForm): void {
   const sig = closing?.children.find((c): c is SignatureNode => c.type === 'signature');
   if (sig) checkSignature(lines, sig, form, report, t);
   checkRecipients(lines, form, report, t);
+}
+
+/** Kinds issued with their own number and date (an attached charter or regulation, a list, has neither). */
+const OWN_NUMBER = new Set(['ke-hoach', 'bao-cao', 'quyet-dinh', 'cong-van', 'to-trinh', 'thong-bao', 'huong-dan', 'chuong-trinh', 'de-an', 'phuong-an', 'nghi-quyet', 'chi-thi', 'giay-moi']);
+
+function headerPieces(tree: PlanRoot): string[] {
+  const header = tree.children.find((c) => c.type === 'header');
+  return header ? paragraphsOf(header.children).flatMap((p) => linesOf(p).map((l) => l.text)) : [];
 }
 
 // ---------- number line ----------
@@ -294,6 +304,9 @@ function checkHeading(tree: PlanRoot, form: DocForm, report: Report, t: (b: { vi
   const anchor = tree.meta.numberLine ?? tree.meta.placeDate ?? { node: paras[0]!, start: 0, end: paras[0]!.value.length };
   if (form.body === 'party') {
     const src = t(HD36);
+    const issuer = `${tree.meta.issuer?.superior ?? ''} ${tree.meta.issuer?.name ?? tree.meta.issuingBody ?? ''}`;
+    // only a body that is plainly a Party committee: "BAN TỔ CHỨC" of a conference is not
+    if (!PARTY_COMMITTEE.test(issuer)) return;
     if (national) report(national.ref, 'partyNational', { src });
     else if (!partyName) report(anchor, 'partyMissing', { src }, true);
     return;
@@ -324,18 +337,12 @@ function isMotto(s: string): boolean {
 }
 
 function splitLines(p: ParagraphNode): { text: string; ref: TextRef }[] {
-  const out: { text: string; ref: TextRef }[] = [];
-  let at = 0;
-  for (const line of p.value.split(/[\n\t]/)) {
-    const lead = /^\s*/u.exec(line)![0].length;
-    const text = squash(line);
-    if (text) out.push({ text, ref: { node: p, start: at + lead, end: at + line.trimEnd().length } });
-    at += line.length + 1;
-  }
-  return out;
+  return linesOf(p).map((l) => ({ text: l.text, ref: { node: p, start: l.start, end: l.end } }));
 }
 
 // ---------- signature ----------
+
+const PARTY_COMMITTEE = /ĐẢNG\s+(ỦY|UỶ|BỘ)|CHI\s+BỘ|(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(ỦY|UỶ)|BAN\s+CHẤP\s+HÀNH\s+ĐẢNG|TRUNG\s+ƯƠNG\s+ĐẢNG/u;
 
 const PERSON_TITLE = /^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA|VIỆN TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|BỘ TRƯỞNG|HIỆU TRƯỞNG)$/u;
 

@@ -146,15 +146,25 @@ const TITLE_LIKE = /^[\p{Lu}][\p{Lu}\s,.-]{1,60}$/u;
 /** A person's name: two to six capitalised words. */
 const NAME_LIKE = /^(?:[\p{Lu}][\p{Ll}]*\s+){1,5}[\p{Lu}][\p{Ll}]*$/u;
 
-function linesOf(p: ParagraphNode): { text: string; start: number; end: number }[] {
+/**
+ * The lines of a paragraph: split at breaks, tabs and runs of three or more spaces (a header
+ * laid out in columns with spaces), with their offsets in the paragraph's value.
+ */
+export function linesOf(p: ParagraphNode): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
+  const re = /[\n\t]| {3,}/g;
   let at = 0;
-  for (const line of p.value.split(/[\n\t]/)) {
-    const lead = /^\s*/.exec(line)![0].length;
-    const text = squash(line);
-    if (text) out.push({ text, start: at + lead, end: at + line.trimEnd().length });
-    at += line.length + 1;
+  const push = (end: number): void => {
+    const piece = p.value.slice(at, end);
+    const lead = piece.length - piece.trimStart().length;
+    const text = squash(piece);
+    if (text) out.push({ text, start: at + lead, end: at + piece.trimEnd().length });
+  };
+  for (const m of p.value.matchAll(re)) {
+    push(m.index!);
+    at = m.index! + m[0].length;
   }
+  push(p.value.length);
   return out;
 }
 
