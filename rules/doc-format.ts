@@ -168,7 +168,7 @@ function check(context: RuleContext, tree: PlanRoot, form: DocForm): void {
       const missing: string[] = [];
       if (!meta.issuingBody) missing.push(en ? 'the issuing body' : 'tên cơ quan ban hành');
       const headerLines = headerPieces(tree);
-      if (!meta.numberLine && !headerLines.some((l) => /^Số\b/u.test(l))) missing.push(en ? 'the number' : 'số, ký hiệu');
+      if (!meta.numberLine && !headerLines.some((l) => /^Số(?!\p{L})/u.test(l))) missing.push(en ? 'the number' : 'số, ký hiệu');
       if (!meta.placeDate && !headerLines.some((l) => /,\s*ngày\b/u.test(l))) missing.push(en ? 'the place and date' : 'địa danh, ngày tháng');
       if (missing.length) report(anchor, 'headerMissing', { element: missing.join(', '), src: party ? t(HD36) : t(PL1) }, true);
     }

@@ -180,6 +180,7 @@ function check(context: RuleContext, tree: PlanRoot): void {
   }
 
   // each element of the form: one finding per element, at its first departing line
+  if (!form.laidOut) return;
   const lines = formLines(tree);
   const done = new Set<LineRole>();
   for (const l of lines) {
@@ -214,7 +215,8 @@ function checkRules(context: RuleContext, tree: PlanRoot, lines: FormLine[], src
   const paras = paragraphsOf(header.children);
   const isRule = (p: ParagraphNode): boolean => !!p.format?.rule || RULE_TEXT.test(p.value.split('\n').find((x) => RULE_TEXT.test(x)) ?? p.value);
   const ruled = paras.filter(isRule);
-  if (ruled.length >= 2) return;
+  const count = ruled.reduce((n, p) => n + Math.max(1, p.format?.lineShapes ?? 0), 0);
+  if (count >= 2) return;
   const columnOf = (p: ParagraphNode): number | undefined => p.loc.table?.cell;
   const mottoColumn = columnOf(motto.ref.node);
   const issuerColumn = columnOf(issuer[issuer.length - 1]!.ref.node);

@@ -44,16 +44,17 @@ const BODY = [
 
 /**
  * The Word plan. party: the Party committee's plan (PARTY_FORM). Layout options: page ({ left, width, height… } in mm), font (document default font),
- * bodySize (points), kindBold, issuerRule (the line under the issuer). Text options: any key of FORM.
+ * bodySize (points), sizes ({ issuer, number, national, motto, placeDate } in points), kindBold, issuerRule (the line under the issuer). Text options: any key of FORM.
  */
 export function decreePlanDocx(options = {}) {
   const f = { ...(options.party ? PARTY_FORM : FORM), ...options };
   const { page = {}, font = 'Times New Roman', bodySize = 14, kindBold = true, issuerRule = true } = options;
+  const size = { issuer: 13, number: 13, national: 13, motto: 14, placeDate: 14, ...options.sizes };
   const header = table(
     [
       [
-        [p(f.issuerTop, { b: true, size: 13, jc: 'center' }), p(f.issuer, { b: true, size: 13, jc: 'center' }), ...(issuerRule ? [p([lineShape(25)], { jc: 'center' })] : []), p(f.number, { size: 13, jc: 'center' })],
-        [p(f.national, { b: true, size: 13, jc: 'center' }), ...(f.motto ? [p(f.motto, { b: true, size: 14, jc: 'center' })] : []), p([lineShape(60)], { jc: 'center' }), p(f.placeDate, { i: true, size: 14, jc: 'right' })],
+        [p(f.issuerTop, { b: true, size: size.issuer, jc: 'center' }), p(f.issuer, { b: true, size: size.issuer, jc: 'center' }), ...(issuerRule ? [p([lineShape(25)], { jc: 'center' })] : []), p(f.number, { size: size.number, jc: 'center' })],
+        [p(f.national, { b: true, size: size.national, jc: 'center' }), ...(f.motto ? [p(f.motto, { b: true, size: size.motto, jc: 'center' })] : []), p([lineShape(60)], { jc: 'center' }), p(f.placeDate, { i: true, size: size.placeDate, jc: 'right' })],
       ],
     ],
     { borders: false },

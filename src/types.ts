@@ -76,6 +76,8 @@ export interface ParaFormat {
   runs: RunFormat[];
   /** A horizontal rule drawn with the paragraph: a top or bottom border, or a line shape anchored in it. */
   rule?: 'border-top' | 'border-bottom' | 'shape';
+  /** How many horizontal line shapes are anchored in the paragraph (a header's two rules are often both in one). */
+  lineShapes?: number;
 }
 
 /** Word: the page of the first section (sectPr), in millimetres. */

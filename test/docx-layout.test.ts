@@ -17,6 +17,8 @@ describe('docx-layout', () => {
     ['US Letter paper', { page: { width: 215.9, height: 279.4 } }, /Khổ giấy 215\.9 × 279\.4 mm \(Letter\).*A4/, /Paper 215\.9 × 279\.4 mm/],
     ['Arial', { font: 'Arial' }, /Phông chữ Arial ở \d+ đoạn.*Times New Roman.*mục I\.4/, /Font Arial in \d+ paragraph/],
     ['an 11 pt body', { bodySize: 11 }, /Phần nội dung cỡ chữ 11.*13–14.*mục II\.6/, /body text is 11 pt/],
+    ['a 14 pt number line', { sizes: { number: 14 } }, /Số, ký hiệu "Số: 15\/KH-UBND": cỡ 14.*cỡ 13.*mục II\.3/, /number "Số: 15\/KH-UBND": size 14/],
+    ['a 14 pt issuer', { sizes: { issuer: 14 } }, /Tên cơ quan ban hành "ỦY BAN NHÂN DÂN": cỡ 14.*mục II\.2/, /issuing body "ỦY BAN NHÂN DÂN": size 14/],
     ['a kind line not in bold', { kindBold: false }, /Tên loại văn bản "KẾ HOẠCH": không đậm.*mục II\.5/, /document kind "KẾ HOẠCH": not bold/],
   ];
   for (const [name, opts, vi, en] of cases) {

@@ -79,7 +79,11 @@ export interface DocForm {
   hasHeader: boolean;
   /** A letter (công văn): no kind in its number, a "V/v …" subject. */
   letter: boolean;
+  /** A kind of administrative document whose elements Phụ lục I lays out (not a charter, a list, an unknown kind). */
+  laidOut: boolean;
 }
+
+const LAID_OUT = new Set(['ke-hoach', 'bao-cao', 'quyet-dinh', 'cong-van', 'to-trinh', 'thong-bao', 'huong-dan', 'chuong-trinh', 'de-an', 'phuong-an', 'nghi-quyet', 'chi-thi', 'bien-ban', 'giay-moi', 'quy-che', 'quy-dinh']);
 
 /** Kinds the document model knows that are not administrative documents checked for their form. */
 const NOT_ADMINISTRATIVE = new Set(['luat', 'nghi-dinh', 'thong-tu', 'phieu-trinh']);
@@ -96,7 +100,7 @@ export function documentForm(tree: PlanRoot): DocForm {
   const body: BodyType = meta.issuer?.body ?? meta.kind ?? 'unknown';
   const administrative = !meta.normative && !meta.template && !NOT_ADMINISTRATIVE.has(meta.docKind);
   const hasHeader = !!(meta.numberLine || meta.placeDate);
-  const form: DocForm = { body, administrative, hasHeader, letter: meta.docKind === 'cong-van' };
+  const form: DocForm = { body, administrative, hasHeader, letter: meta.docKind === 'cong-van', laidOut: administrative && LAID_OUT.has(meta.docKind) };
   if (kind && kindPara) {
     const line = kindPara.value.split('\n')[0]!;
     const lead = line.length - line.trimStart().length;
@@ -188,8 +192,9 @@ export function formLines(tree: PlanRoot): FormLine[] {
         if (NATIONAL.test(l.text)) role = 'national';
         else if (MOTTO_WORDS.test(l.text)) role = 'motto';
         else if (PARTY_NAME.test(l.text)) role = 'partyName';
-        else if (same(meta.numberLine)) role = 'number';
-        else if (same(meta.placeDate)) role = 'placeDate';
+        else if (/^[^,]{2,40},\s*ngày\b/u.test(l.text) && (same(meta.placeDate) || same(meta.numberLine))) role = 'placeDate';
+        else if (/^Số(?!\p{L})/u.test(l.text) && (same(meta.numberLine) || same(meta.placeDate))) role = 'number';
+        else if (same(meta.numberLine) || same(meta.placeDate)) role = undefined; // the rest of a line split by blanks
         else if (/^V\/v\b/u.test(l.text)) role = 'letterSubject';
         else if (/^(DỰ THẢO|BẢN CHÍNH|MẬT|TỐI MẬT|KHẨN|HỎA TỐC)\b/u.test(l.text)) role = undefined;
         else if (isUpperText(l.text) && meta.superiorBody?.includes(l.text)) role = 'superior';
@@ -206,7 +211,8 @@ export function formLines(tree: PlanRoot): FormLine[] {
       if (l) out.push({ role: 'kind', ref: { node: first, start: l.start, end: l.end }, text: l.text });
     }
     const t = meta.titleRef;
-    if (t) out.push({ role: 'subject', ref: t, text: squash(t.node.value.slice(t.start, t.end)) });
+    // an attached document's caption "(Kèm theo Quyết định …)" is not its subject
+    if (t && !/^\s*[(\[]/u.test(t.node.value.slice(t.start, t.end))) out.push({ role: 'subject', ref: t, text: squash(t.node.value.slice(t.start, t.end)) });
   }
   const closing = tree.children.find((c) => c.type === 'closing');
   for (const c of closing?.children ?? []) {

@@ -24,7 +24,7 @@ interface ParaBuilder {
   shift: number; // length of the rendered label prepended at close
   props: ParaProps; // direct paragraph formatting
   runs: { start: number; end: number; run: RunState }[];
-  line: boolean; // a horizontal line shape is anchored in this paragraph
+  lines: number; // horizontal line shapes anchored in this paragraph
 }
 
 /** A w:r being read: its direct character formatting and character style. */
@@ -152,7 +152,7 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
       if (skip) return;
       switch (name) {
         case 'w:p': {
-          const p: ParaBuilder = { raw: '', segments: [], docxIndex: pIndex++, textBox: paras.length > 0, after: [], shift: 0, props: {}, runs: [], line: false };
+          const p: ParaBuilder = { raw: '', segments: [], docxIndex: pIndex++, textBox: paras.length > 0, after: [], shift: 0, props: {}, runs: [], lines: 0 };
           paras.push(p);
           for (const id of pendingStarts.splice(0)) {
             const c = comments.get(id) ?? {};
@@ -337,15 +337,15 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
     if (skip || !p) return;
     if (name === 'wp:extent' || (name === 'a:ext' && parent === 'a:xfrm')) extent = { cx: Number(a['cx'] ?? 0), cy: Number(a['cy'] ?? 0) };
     else if (name === 'a:prstGeom' && /^(line|straightConnector1)$/.test(a['prst'] ?? '')) {
-      if (!extent || extent.cy * 5 <= extent.cx) p.line = true;
+      if (!extent || extent.cy * 5 <= extent.cx) p.lines++;
     } else if (name === 'v:line') {
       const y1 = (a['from'] ?? '').split(',')[1] ?? '';
       const y2 = (a['to'] ?? '').split(',')[1] ?? '';
-      if (parseFloat(y1 || '0') === parseFloat(y2 || '0')) p.line = true;
+      if (parseFloat(y1 || '0') === parseFloat(y2 || '0')) p.lines++;
     } else if (name === 'v:shape' && a['type'] === '#_x0000_t32') {
       const h = /(?:^|;)\s*height:\s*([\d.]+)/.exec(a['style'] ?? '');
       const w = /(?:^|;)\s*width:\s*([\d.]+)/.exec(a['style'] ?? '');
-      if (!h || !w || Number(h[1]) * 5 <= Number(w[1])) p.line = true;
+      if (!h || !w || Number(h[1]) * 5 <= Number(w[1])) p.lines++;
     }
   }
 }
@@ -365,7 +365,10 @@ function resolveFormat(p: ParaBuilder, fmt: FormatResolver): ParaFormat {
   }
   const format: ParaFormat = { runs };
   if (props.align) format.align = props.align;
-  if (p.line) format.rule = 'shape';
+  if (p.lines) {
+    format.rule = 'shape';
+    format.lineShapes = p.lines;
+  }
   else if (props.borderBottom) format.rule = 'border-bottom';
   else if (props.borderTop) format.rule = 'border-top';
   return format;
