@@ -126,7 +126,7 @@ function check(context: RuleContext, tree: PlanRoot): void {
   if (page) {
     const a4 = (Math.abs(page.width - 210) <= 2 && Math.abs(page.height - 297) <= 2) || (Math.abs(page.width - 297) <= 2 && Math.abs(page.height - 210) <= 2);
     if (!a4) {
-      const letter = Math.abs(page.width - 215.9) <= 2 && Math.abs(page.height - 279.4) <= 2;
+      const letter = (Math.abs(page.width - 215.9) <= 2 && Math.abs(page.height - 279.4) <= 2) || (Math.abs(page.width - 279.4) <= 2 && Math.abs(page.height - 215.9) <= 2);
       const found = `${page.width} × ${page.height} mm${letter ? ' (Letter)' : ''}`;
       context.report({ range: whole(first), messageId: 'paper', data: { found, src } });
     }

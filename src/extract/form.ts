@@ -194,7 +194,15 @@ export function formLines(tree: PlanRoot): FormLine[] {
         else if (PARTY_NAME.test(l.text)) role = 'partyName';
         else if (/^[^,]{2,40},\s*ngày\b/u.test(l.text) && (same(meta.placeDate) || same(meta.numberLine))) role = 'placeDate';
         else if (/^Số(?!\p{L})/u.test(l.text) && (same(meta.numberLine) || same(meta.placeDate))) role = 'number';
-        else if (same(meta.numberLine) || same(meta.placeDate)) role = undefined; // the rest of a line split by blanks
+        else if (same(meta.numberLine) || same(meta.placeDate)) {
+          // the rest of a number or date split by blanks ("Số:        /UBND-NC"): part of the line before it
+          const prev = out[out.length - 1];
+          if (prev && prev.ref.node === p && (prev.role === 'number' || prev.role === 'placeDate')) {
+            prev.ref = { ...prev.ref, end: l.end };
+            prev.text = squash(p.value.slice(prev.ref.start, l.end));
+          }
+          continue;
+        }
         else if (/^V\/v\b/u.test(l.text)) role = 'letterSubject';
         else if (/^(DỰ THẢO|BẢN CHÍNH|MẬT|TỐI MẬT|KHẨN|HỎA TỐC)\b/u.test(l.text)) role = undefined;
         else if (isUpperText(l.text) && meta.superiorBody?.includes(l.text)) role = 'superior';
