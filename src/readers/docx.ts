@@ -350,14 +350,18 @@ function walkPart(xml: string, part: string, defs: NumberingDefs, numbering: Num
   }
 }
 
+function hasNonAscii(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
 /** The paragraph's resolved formatting; runs with one formatting are merged. */
 function resolveFormat(p: ParaBuilder, fmt: FormatResolver): ParaFormat {
   const props = fmt.para(p.styleId, p.props);
   const runs: RunFormat[] = [];
   for (const r of p.runs) {
     const f = fmt.run(p.styleId, r.run.style, r.run.direct);
-    const text = p.raw.slice(r.start, r.end);
-    const font = /[^\x00-\x7f]/.test(text) ? (f.hAnsi ?? f.ascii) : (f.ascii ?? f.hAnsi);
+    const font = f.ascii === f.hAnsi ? f.ascii : hasNonAscii(p.raw, r.start, r.end) ? (f.hAnsi ?? f.ascii) : (f.ascii ?? f.hAnsi);
     const rf: RunFormat = { start: r.start, end: r.end, font: font ?? 'Times New Roman', size: f.size, bold: f.bold, italic: f.italic, caps: f.caps };
     const last = runs[runs.length - 1];
     if (last && last.end === rf.start && last.font === rf.font && last.size === rf.size && last.bold === rf.bold && last.italic === rf.italic && last.caps === rf.caps) last.end = rf.end;
@@ -378,9 +382,11 @@ export function readDocx(bytes: Uint8Array, limits?: ZipLimits): ReadDocument {
   const zip = new ZipArchive(bytes, limits);
   const docXml = zip.text(DOCUMENT_PART);
   if (docXml === undefined) throw new FatalError('no-document');
-  const defs = parseNumbering(zip.text('word/numbering.xml'), zip.text('word/styles.xml'));
+  // styles.xml is read once, for formatting and for the numbering styles
+  const formatDefs = parseFormatDefs(zip.text('word/styles.xml'), zip.text('word/theme/theme1.xml'), zip.text('word/settings.xml'));
+  const defs = parseNumbering(zip.text('word/numbering.xml'), undefined, formatDefs.numberingStyles);
   const numbering = new NumberingState(defs);
-  const fmt = new FormatResolver(parseFormatDefs(zip.text('word/styles.xml'), zip.text('word/theme/theme1.xml'), zip.text('word/settings.xml')));
+  const fmt = new FormatResolver(formatDefs);
   const tableCounter = { n: 0 };
   const main = walkPart(docXml, DOCUMENT_PART, defs, numbering, tableCounter, fmt);
   const fnXml = zip.text('word/footnotes.xml');

@@ -5,7 +5,7 @@
 // Table styles and the toggling of bold/italic between style levels are not modelled:
 // a property set at a nearer level replaces the farther one.
 import type { PageLayout, ParaFormat } from '../types.js';
-import { parseXml } from './numbering.js';
+import { parseXml, type StyleInfo } from './numbering.js';
 
 /** Character properties as written at one level; unset fields inherit. */
 export interface RunProps {
@@ -38,6 +38,8 @@ export interface FormatDefs {
   docRun: RunProps;
   docPara: ParaProps;
   theme: { major?: string; minor?: string };
+  /** Paragraph styles' numbering and outline properties, read in the same pass for the numbering renderer. */
+  numberingStyles: Map<string, StyleInfo>;
 }
 
 export interface ResolvedRun {
@@ -109,19 +111,24 @@ export function readParaProp(name: string, a: Record<string, string>, target: Pa
  * (w:themeFontLang): for Vietnamese, Word shows theme fonts in the theme's "Viet" script font when it has one.
  */
 export function parseFormatDefs(stylesXml: string | undefined, themeXml: string | undefined, settingsXml?: string): FormatDefs {
-  const defs: FormatDefs = { styles: new Map(), docRun: {}, docPara: {}, theme: {} };
+  const defs: FormatDefs = { styles: new Map(), docRun: {}, docPara: {}, theme: {}, numberingStyles: new Map() };
   if (stylesXml) {
     const stack: string[] = [];
     let style: StyleDef | null = null;
+    let info: StyleInfo | null = null;
+    let inPPr = 0;
     parseXml(stylesXml, 'word/styles.xml', {
       open(name, a) {
         const parent = stack[stack.length - 1];
         const grand = stack[stack.length - 2];
         stack.push(name);
+        if (name === 'w:pPr') inPPr++;
         if (name === 'w:style') {
           style = { type: a['w:type'] ?? 'paragraph', rPr: {}, pPr: {} };
           const id = a['w:styleId'] ?? '';
           defs.styles.set(id, style);
+          info = {};
+          if (a['w:type'] === 'paragraph' || a['w:type'] === undefined) defs.numberingStyles.set(id, info);
           if (onOff({ 'w:val': a['w:default'] ?? '0' })) {
             if (style.type === 'paragraph') defs.defaultParagraphStyle = id;
             else if (style.type === 'character') defs.defaultCharacterStyle = id;
@@ -129,6 +136,13 @@ export function parseFormatDefs(stylesXml: string | undefined, themeXml: string 
           return;
         }
         if (style && parent === 'w:style' && name === 'w:basedOn') style.basedOn = a['w:val'];
+        if (info) {
+          if (name === 'w:basedOn') info.basedOn = a['w:val'];
+          else if (name === 'w:name') info.name = a['w:val'];
+          else if (inPPr && name === 'w:numId') info.numId = a['w:val'];
+          else if (inPPr && name === 'w:ilvl') info.ilvl = Number(a['w:val'] ?? 0);
+          else if (inPPr && name === 'w:outlineLvl') info.outlineLevel = Number(a['w:val'] ?? 9);
+        }
         // properties of a style, or of the document defaults
         const runTarget = parent === 'w:rPr' ? (grand === 'w:style' ? style?.rPr : grand === 'w:rPrDefault' ? defs.docRun : undefined) : undefined;
         if (runTarget) readRunProp(name, a, runTarget);
@@ -138,7 +152,11 @@ export function parseFormatDefs(stylesXml: string | undefined, themeXml: string 
       },
       close(name) {
         stack.pop();
-        if (name === 'w:style') style = null;
+        if (name === 'w:pPr') inPPr--;
+        if (name === 'w:style') {
+          style = null;
+          info = null;
+        }
       },
     });
   }
@@ -148,23 +166,28 @@ export function parseFormatDefs(stylesXml: string | undefined, themeXml: string 
     if (/^vi\b/i.test(lang)) script = 'Viet';
   }
   if (themeXml) {
-    let which: 'major' | 'minor' | null = null;
-    const scripted: { major?: string; minor?: string } = {};
-    parseXml(themeXml, 'word/theme/theme1.xml', {
-      open(name, a) {
-        if (name === 'a:majorFont') which = 'major';
-        else if (name === 'a:minorFont') which = 'minor';
-        else if (which && name === 'a:latin' && a['typeface']) defs.theme[which] ??= a['typeface'];
-        else if (which && script && name === 'a:font' && a['script'] === script && a['typeface']) scripted[which] ??= a['typeface'];
-      },
-      close(name) {
-        if (name === 'a:majorFont' || name === 'a:minorFont') which = null;
-      },
-    });
-    if (scripted.major) defs.theme.major = scripted.major;
-    if (scripted.minor) defs.theme.minor = scripted.minor;
+    // only the two font lists are needed: read them from their elements, not the whole (large) theme
+    for (const which of ['major', 'minor'] as const) {
+      const open = themeXml.indexOf(`<a:${which}Font>`);
+      const close = themeXml.indexOf(`</a:${which}Font>`, open);
+      if (open < 0 || close < 0) continue;
+      const part = themeXml.slice(open, close);
+      const latin = /<a:latin\b[^>]*\btypeface="([^"]*)"/.exec(part)?.[1];
+      let scripted: string | undefined;
+      if (script) {
+        for (const tag of part.matchAll(/<a:font\b[^>]*>/g)) {
+          if (/\bscript="([^"]*)"/.exec(tag[0])?.[1] === script) scripted = /\btypeface="([^"]*)"/.exec(tag[0])?.[1];
+        }
+      }
+      const face = scripted || latin;
+      if (face) defs.theme[which] = unescapeXml(face);
+    }
   }
   return defs;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
 }
 
 /** Resolves paragraphs' and runs' formatting against one document's styles, memoizing style chains. */
@@ -197,17 +220,25 @@ export class FormatResolver {
     return id && this.defs.styles.has(id) ? id : this.defs.defaultParagraphStyle;
   }
 
+  private readonly bases = new Map<string, RunProps>();
+
   run(paraStyleId: string | undefined, charStyleId: string | undefined, direct: RunProps): ResolvedRun {
-    const p = this.chain(this.paraStyle(paraStyleId), (s) => s.rPr, this.runChains);
-    const c = this.chain(charStyleId ?? this.defs.defaultCharacterStyle, (s) => s.rPr, this.runChains);
-    const m: RunProps = { ...this.defs.docRun, ...p, ...c, ...direct };
+    // the styles' part is the same for every run of a paragraph style and character style: merged once
+    const key = `${paraStyleId ?? ''}\u0000${charStyleId ?? ''}`;
+    let m = this.bases.get(key);
+    if (!m) {
+      const p = this.chain(this.paraStyle(paraStyleId), (s) => s.rPr, this.runChains);
+      const c = this.chain(charStyleId ?? this.defs.defaultCharacterStyle, (s) => s.rPr, this.runChains);
+      m = { ...this.defs.docRun, ...p, ...c };
+      this.bases.set(key, m);
+    }
     return {
-      ascii: this.font(m.ascii),
-      hAnsi: this.font(m.hAnsi),
-      size: m.size ?? 10, // Word's size when nothing sets one
-      bold: m.bold ?? false,
-      italic: m.italic ?? false,
-      caps: m.caps ?? false,
+      ascii: this.font(direct.ascii ?? m.ascii),
+      hAnsi: this.font(direct.hAnsi ?? m.hAnsi),
+      size: direct.size ?? m.size ?? 10, // Word's size when nothing sets one
+      bold: direct.bold ?? m.bold ?? false,
+      italic: direct.italic ?? m.italic ?? false,
+      caps: direct.caps ?? m.caps ?? false,
     };
   }
 

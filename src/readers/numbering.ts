@@ -49,8 +49,9 @@ export function parseXml(xml: string, part: string, handlers: {
   }
 }
 
-export function parseNumbering(numberingXml: string | undefined, stylesXml: string | undefined): NumberingDefs {
-  const defs: NumberingDefs = { abstracts: new Map(), nums: new Map(), styles: new Map() };
+/** `styles`: the paragraph styles when the caller has read styles.xml already (then `stylesXml` is not parsed again). */
+export function parseNumbering(numberingXml: string | undefined, stylesXml: string | undefined, styles?: Map<string, StyleInfo>): NumberingDefs {
+  const defs: NumberingDefs = { abstracts: new Map(), nums: new Map(), styles: styles ?? new Map() };
   if (numberingXml) {
     let abs: Map<number, Level> | null = null;
     let lvl: Level | null = null;
@@ -112,7 +113,7 @@ export function parseNumbering(numberingXml: string | undefined, stylesXml: stri
       },
     });
   }
-  if (stylesXml) {
+  if (stylesXml && !styles) {
     let style: StyleInfo | null = null;
     let inPPr = 0;
     parseXml(stylesXml, 'word/styles.xml', {
