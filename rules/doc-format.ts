@@ -33,6 +33,7 @@ export const rule: RuleModule = {
     },
     docs: 'docs/rules/doc-format.md',
     defaultSeverity: 'error',
+    normative: false, // laws and decrees have a form of their own
     messages: {
       numberColon: {
         vi: 'Số, ký hiệu "{found}": sau chữ "Số" phải có dấu hai chấm — "Số: 12/KH-UBND" ({src}, mục II.3)',

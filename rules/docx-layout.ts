@@ -50,6 +50,7 @@ export const rule: RuleModule = {
     },
     docs: 'docs/rules/docx-layout.md',
     defaultSeverity: 'warn',
+    normative: false, // laws and decrees have a form of their own
     messages: {
       paper: {
         vi: 'Khổ giấy {found} — văn bản trình bày trên khổ A4 (210 × 297 mm) ({src}, mục I.1)',

@@ -72,6 +72,26 @@ describe('doc-format', () => {
     expect(res.messages[0]!.severity).toBe(1);
   });
 
+  it('reads a Word header laid out in columns with spaces (number and date on one line)', async () => {
+    const { buildDocx, p } = await import('../scripts/docx-builder.mjs');
+    const header = [
+      p('ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+      p('PHƯỜNG HẢI AN\t                     Độc lập - Tự do - Hạnh phúc'),
+      p(''),
+      p('Số:        /UBND-VP                 Hải An, ngày      tháng 02 năm 2026'),
+      p('V/v tổng vệ sinh môi trường'),
+    ];
+    const body = [p('Kính gửi: Các tổ dân phố.'), p('Ủy ban nhân dân phường đề nghị các tổ dân phố ra quân tổng vệ sinh vào sáng chủ nhật.')];
+    const res = await lint(buildDocx([...header, ...body].join('')), { filePath: '/virtual/cv.docx', only: ['doc-format'] });
+    // read as a letter with its header: national name, place and date found in the columns
+    expect(res.documentKind).toBe('cong-van');
+    expect(res.messages.map((m) => m.message)).toEqual([]);
+    // a letter without its V/v line: one warning naming it
+    const plain = [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG HẢI AN'), p('Số: 27/UBND-VP'), p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), p('Độc lập - Tự do - Hạnh phúc'), p('Hải An, ngày 12 tháng 3 năm 2026')];
+    const noVv = await lint(buildDocx([...plain, ...body].join('')), { filePath: '/virtual/cv.docx', only: ['doc-format'] });
+    expect(noVv.messages.map((m) => m.message)).toEqual([expect.stringMatching(/Công văn thiếu trích yếu "V\/v …"/)]);
+  });
+
   it('does not check a law or a form as an administrative document', async () => {
     const law = `QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nLuật số: 5/2025/QH15\n\nHà Nội, ngày 5 tháng 2 năm 2025\n\nLUẬT\n\nKẾ HOẠCH\n\nĐiều 1. Phạm vi điều chỉnh\n`;
     expect((await lint(law, { only: ['doc-format'] })).messages).toEqual([]);
