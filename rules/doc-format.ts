@@ -222,6 +222,12 @@ function checkNumber(ref: TextRef | undefined, form: DocForm, report: Report, t:
       report(ref, 'numberForm', { found, src });
       return;
     }
+    // "Số: 12/KH/UBND": a kind followed by "/" instead of "-" before the body
+    const groups = rest.split('/');
+    if (groups.length > 1 && kindsByAbbr(groups[0]!.trim()).length) {
+      report(ref, 'numberForm', { found, src });
+      return;
+    }
     if (num.length === 1) report(ref, 'numberZero', { found: num, expected: found.replace(/^(Số\s*:\s*)(\d)/u, '$10$2'), src });
     // Số: 12/KH-UBND: the kind after the slash, before the first hyphen
     symbol = /^([^-\s]+)-/u.exec(rest)?.[1];

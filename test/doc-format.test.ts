@@ -23,6 +23,7 @@ const CASES: [string, Options, RegExp, RegExp, 1 | 2][] = [
   ['Nơi nhận without Lưu', { recipients: ['- UBND thành phố Hải Phòng;', '- Thường trực Đảng ủy phường.'] }, /Nơi nhận chưa kết thúc.*"- Lưu: VT, …".*mục II\.9/, /does not end with the filing line/, 1],
   ['a Party number with a colon', { party: true, number: 'Số: 95-KH/ĐU' }, /"Số: 95-KH\/ĐU".*Đảng ghi "Số 95-KH\/ĐU", không có dấu hai chấm.*36-HD\/VPTW/, /Party document writes "Số 95-KH\/ĐU", without a colon/, 2],
   ['a state number without its colon', { number: 'Số 15/KH-UBND' }, /sau chữ "Số" phải có dấu hai chấm.*mục II\.3/, /followed by a colon/, 2],
+  ['a state number in the Party form', { number: 'Số: 15/KH/UBND' }, /"Số: 15\/KH\/UBND" sai dạng.*"Số: 12\/KH-UBND"/, /malformed/, 2],
   ['a number under 10 without its zero', { number: 'Số: 5/KH-UBND' }, /"5" nhỏ hơn 10.*"Số: 05\/KH-UBND"/, /leading zero/, 2],
   ['a place that is not the ward', { placeDate: 'Lê Chân, ngày 05 tháng 02 năm 2026' }, /Địa danh "Lê Chân".*\(Hải An\).*mục II\.4/, /place "Lê Chân" is not the issuing body's own unit \(Hải An\)/, 2],
   ['a date in figures', { placeDate: 'Hải An, ngày 05/02/2026' }, /"ngày 05\/02\/2026" phải ghi đủ/, /written in full/, 2],
