@@ -150,7 +150,10 @@ export const rule: RuleModule = {
 
 type Report = (range: TextRef, messageId: string, data?: Record<string, string | number>, missing?: boolean) => void;
 
-function check(context: RuleContext, tree: PlanRoot, form: DocForm): void {
+function check(context: RuleContext, tree: PlanRoot, read: DocForm): void {
+  // Party forms are asked only of a body that is plainly a Party committee (a youth union's
+  // "BAN THƯỜNG VỤ" is not); another body is held to neither form
+  const form: DocForm = read.body === 'party' && !PARTY_COMMITTEE.test(issuerText(tree)) ? { ...read, body: 'unknown' } : read;
   const en = context.lang === 'en';
   const t = (b: { vi: string; en: string }): string => (en ? b.en : b.vi);
   const report: Report = (range, messageId, data = {}, missing = false) =>
@@ -216,12 +219,13 @@ function checkNumber(ref: TextRef | undefined, form: DocForm, report: Report, t:
       return;
     }
     symbol = pm[1];
-  } else {
-    if (!colon) report(ref, 'numberColon', { found, src });
-    else if (sep !== '/') {
+  } else if (form.body === 'state') {
+    const partyShape = sep === '-' && /^[^/\s]+\s*\/\s*\S/u.test(rest);
+    if (partyShape || sep !== '/') {
       report(ref, 'numberForm', { found, src });
       return;
     }
+    if (!colon) report(ref, 'numberColon', { found, src });
     // "Số: 12/KH/UBND": a kind followed by "/" instead of "-" before the body
     const groups = rest.split('/');
     if (groups.length > 1 && kindsByAbbr(groups[0]!.trim()).length) {
@@ -231,6 +235,9 @@ function checkNumber(ref: TextRef | undefined, form: DocForm, report: Report, t:
     if (num.length === 1) report(ref, 'numberZero', { found: num, expected: found.replace(/^(Số\s*:\s*)(\d)/u, '$10$2'), src });
     // Số: 12/KH-UBND: the kind after the slash, before the first hyphen
     symbol = /^([^-\s]+)-/u.exec(rest)?.[1];
+  } else {
+    // a mass organisation or an unknown body: no form to hold the number to; its kind by the number's shape
+    symbol = sep === '-' ? /^([^/\s]+)\s*\//u.exec(rest)?.[1] : /^([^-\s/]+)-/u.exec(rest)?.[1];
   }
   if (!symbol || !form.kind) return;
   checkKind(ref, symbol, form, report, t);
@@ -249,7 +256,7 @@ function checkKind(ref: TextRef, symbol: string, form: DocForm, report: Report, 
 
 // ---------- place and date ----------
 
-const UNIT = /(?:^|\s)(PHƯỜNG|XÃ|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u;
+const UNIT = /(?:^|\s)(PHƯỜNG|XÃ(?!\s+HỘI)|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u;
 
 function checkPlaceDate(tree: PlanRoot, report: Report, t: (b: { vi: string; en: string }) => string): void {
   const ref = tree.meta.placeDate;
@@ -280,15 +287,16 @@ function checkPlaceDate(tree: PlanRoot, report: Report, t: (b: { vi: string; en:
   // a ward's or commune's document is dated at its own name
   const place = tree.meta.place;
   const issuer = [tree.meta.superiorBody, tree.meta.issuingBody].filter(Boolean).join(' ');
-  if (!place || !issuer) return;
+  if (!place || !issuer || tree.meta.issuer?.level !== 'commune') return;
   let own: string | undefined;
   for (const part of issuer.split(/\s+(?=(?:PHƯỜNG|XÃ|THỊ TRẤN|ĐẶC KHU)\s)/u)) {
     const m = UNIT.exec(part);
-    if (m) own = squash(m[2]!.split(/\s+(?:ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN|ỦY BAN|UỶ BAN|HỘI ĐỒNG|ĐẢNG BỘ)\s/u)[0]!);
+    if (m) own = squash(m[2]!.split(/,|\s+(?:ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN|ỦY BAN|UỶ BAN|HỘI ĐỒNG|ĐẢNG BỘ|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)\s/u)[0]!);
   }
   if (!own) return;
   const fold = (s: string): string => squash(s).toLocaleLowerCase('vi').normalize('NFC').replace(/^(phường|xã|thị trấn|đặc khu)\s+/u, '').replace(/oà/g, 'òa').replace(/uỷ/g, 'ủy');
-  if (fold(place) === fold(own)) return;
+  const [a, b] = [fold(place), fold(own)];
+  if (!a || !b || a === b || a.includes(b) || b.includes(a)) return;
   const placeRef = { node: ref.node, start: ref.start + (text.length - text.trimStart().length), end: ref.start + comma };
   if (comma < 0) return;
   report(placeRef, 'placeIssuer', { found: squash(place), expected: titleCase(own), src });
@@ -311,9 +319,6 @@ function checkHeading(tree: PlanRoot, form: DocForm, report: Report, t: (b: { vi
   const anchor = tree.meta.numberLine ?? tree.meta.placeDate ?? { node: paras[0]!, start: 0, end: paras[0]!.value.length };
   if (form.body === 'party') {
     const src = t(HD36);
-    const issuer = `${tree.meta.issuer?.superior ?? ''} ${tree.meta.issuer?.name ?? tree.meta.issuingBody ?? ''}`;
-    // only a body that is plainly a Party committee: "BAN TỔ CHỨC" of a conference is not
-    if (!PARTY_COMMITTEE.test(issuer)) return;
     if (national) report(national.ref, 'partyNational', { src });
     else if (!partyName) report(anchor, 'partyMissing', { src }, true);
     return;
@@ -321,7 +326,8 @@ function checkHeading(tree: PlanRoot, form: DocForm, report: Report, t: (b: { vi
   if (form.body === 'unknown' && partyName) return;
   const src = t(PL1);
   if (!national) {
-    report(anchor, 'nationalMissing', { src }, true);
+    // mass organisations head their documents their own way (ĐOÀN TNCS HỒ CHÍ MINH …)
+    if (form.body === 'state') report(anchor, 'nationalMissing', { src }, true);
     return;
   }
   if (!mottoLike) {
@@ -348,6 +354,10 @@ function splitLines(p: ParagraphNode): { text: string; ref: TextRef }[] {
 }
 
 // ---------- signature ----------
+
+function issuerText(tree: PlanRoot): string {
+  return `${tree.meta.issuer?.superior ?? tree.meta.superiorBody ?? ''} ${tree.meta.issuer?.name ?? tree.meta.issuingBody ?? ''}`;
+}
 
 const PARTY_COMMITTEE = /ĐẢNG\s+(ỦY|UỶ|BỘ)|CHI\s+BỘ|(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(ỦY|UỶ)|BAN\s+CHẤP\s+HÀNH\s+ĐẢNG|TRUNG\s+ƯƠNG\s+ĐẢNG/u;
 

@@ -24,6 +24,7 @@ const CASES: [string, Options, RegExp, RegExp, 1 | 2][] = [
   ['a Party number with a colon', { party: true, number: 'Số: 95-KH/ĐU' }, /"Số: 95-KH\/ĐU".*Đảng ghi "Số 95-KH\/ĐU", không có dấu hai chấm.*36-HD\/VPTW/, /Party document writes "Số 95-KH\/ĐU", without a colon/, 2],
   ['a state number without its colon', { number: 'Số 15/KH-UBND' }, /sau chữ "Số" phải có dấu hai chấm.*mục II\.3/, /followed by a colon/, 2],
   ['a state number in the Party form', { number: 'Số: 15/KH/UBND' }, /"Số: 15\/KH\/UBND" sai dạng.*"Số: 12\/KH-UBND"/, /malformed/, 2],
+  ['a state number in the Party form', { number: 'Số 15-KH/UBND' }, /"Số 15-KH\/UBND" sai dạng/, /malformed/, 2],
   ['a number under 10 without its zero', { number: 'Số: 5/KH-UBND' }, /"5" nhỏ hơn 10.*"Số: 05\/KH-UBND"/, /leading zero/, 2],
   ['a place that is not the ward', { placeDate: 'Lê Chân, ngày 05 tháng 02 năm 2026' }, /Địa danh "Lê Chân".*\(Hải An\).*mục II\.4/, /place "Lê Chân" is not the issuing body's own unit \(Hải An\)/, 2],
   ['a date in figures', { placeDate: 'Hải An, ngày 05/02/2026' }, /"ngày 05\/02\/2026" phải ghi đủ/, /written in full/, 2],
@@ -91,6 +92,22 @@ describe('doc-format', () => {
     const plain = [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG HẢI AN'), p('Số: 27/UBND-VP'), p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), p('Độc lập - Tự do - Hạnh phúc'), p('Hải An, ngày 12 tháng 3 năm 2026')];
     const noVv = await lint(buildDocx([...plain, ...body].join('')), { filePath: '/virtual/cv.docx', only: ['doc-format'] });
     expect(noVv.messages.map((m) => m.message)).toEqual([expect.stringMatching(/Công văn thiếu trích yếu "V\/v …"/)]);
+  });
+
+  it('holds a mass organisation to neither form: its own heading and number shape give nothing', async () => {
+    const md = decreePlanMarkdown({
+      issuerTop: 'ĐOÀN TNCS HỒ CHÍ MINH',
+      issuer: 'BCH ĐOÀN PHƯỜNG HẢI AN',
+      number: 'Số 12-KH/ĐTN',
+      national: 'ĐOÀN TNCS HỒ CHÍ MINH',
+      motto: '',
+      authority: ['TM. BAN THƯỜNG VỤ', 'BÍ THƯ'],
+    });
+    const res = await lint(md, { only: ['doc-format'] });
+    expect(res.messages.map((m) => m.message)).toEqual([]);
+    // its kind still has to agree with its title
+    const wrong = await lint(md.replace('Số 12-KH/ĐTN', 'Số 12-BC/ĐTN'), { only: ['doc-format'] });
+    expect(wrong.messages.map((m) => m.message)).toEqual([expect.stringMatching(/Ký hiệu "BC".*"KH"/)]);
   });
 
   it('does not check a law or a form as an administrative document', async () => {
