@@ -94,6 +94,19 @@ describe('doc-format', () => {
     expect(noVv.messages.map((m) => m.message)).toEqual([expect.stringMatching(/Công văn thiếu trích yếu "V\/v …"/)]);
   });
 
+  it('knows the abbreviations of Phụ lục III (and joint documents\' LT)', async () => {
+    const messages = async (kind: string, number: string, party = false) =>
+      (await lint(decreePlanMarkdown({ kind, number, party }), { only: ['doc-format'] })).messages.map((m) => m.message);
+    expect(await messages('TỜ TRÌNH', 'Số: 15/TTr-UBND')).toEqual([]);
+    expect(await messages('HƯỚNG DẪN', 'Số: 15/HD-UBND')).toEqual([]);
+    expect(await messages('QUY ĐỊNH', 'Số: 15/QyĐ-UBND')).toEqual([]);
+    expect(await messages('KẾ HOẠCH', 'Số: 15/KHLT-UBND-MTTQ')).toEqual([]);
+    expect(await messages('QUY ĐỊNH', 'Số 15-QĐi/ĐU', true)).toEqual([]);
+    expect(await messages('BÁO CÁO', 'Số: 15/TTr-UBND')).toEqual([expect.stringMatching(/Ký hiệu "TTr".*"BÁO CÁO".*"BC"/)]);
+    expect(await messages('CHƯƠNG TRÌNH', 'Số: 15/CT-UBND')).toEqual([expect.stringMatching(/Ký hiệu "CT".*"CHƯƠNG TRÌNH".*"CTr"/)]);
+    expect(await messages('QUY ĐỊNH', 'Số 15-QĐ/ĐU', true)).toEqual([expect.stringMatching(/Ký hiệu "QĐ".*"QĐi"/)]);
+  });
+
   it('holds a mass organisation to neither form: its own heading and number shape give nothing', async () => {
     const md = decreePlanMarkdown({
       issuerTop: 'ĐOÀN TNCS HỒ CHÍ MINH',
