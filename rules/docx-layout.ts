@@ -181,7 +181,8 @@ function check(context: RuleContext, tree: PlanRoot): void {
   }
 
   // each element of the form: one finding per element, at its first departing line
-  if (!form.laidOut) return;
+  // (a document without a number or date line — an agenda, a list, a body pasted alone — is not laid out as one)
+  if (!form.laidOut || !form.hasHeader) return;
   const lines = formLines(tree);
   const done = new Set<LineRole>();
   for (const l of lines) {
