@@ -226,6 +226,8 @@ function checkNumber(ref: TextRef | undefined, form: DocForm, report: Report, t:
       return;
     }
     if (!colon) report(ref, 'numberColon', { found, src });
+    // a legal normative document's number carries its year ("Số: 12/2026/QĐ-UBND"): its form is another decree's
+    if (/^\d{4}\s*\//u.test(rest)) return;
     // "Số: 12/KH/UBND": a kind followed by "/" instead of "-" before the body
     const groups = rest.split('/');
     if (groups.length > 1 && kindsByAbbr(groups[0]!.trim()).length) {
@@ -384,7 +386,9 @@ function checkSignature(lines: FormLine[], sig: SignatureNode, form: DocForm, re
   const last = auth[auth.length - 1]!;
   const title = lines.find((l) => l.role === 'signTitle');
   const km = /^(KT\.|K\/T)\s*(.+)$/u.exec(last.text);
-  if (km && title && squash(km[2]!) === squash(title.text)) {
+  // the title under the KT. line, in the same column (a joint document's blocks stand side by side)
+  const sameColumn = !!title && last.ref.node.loc.table?.table === title.ref.node.loc.table?.table && last.ref.node.loc.table?.cell === title.ref.node.loc.table?.cell;
+  if (km && title && sameColumn && squash(km[2]!) === squash(title.text)) {
     report(title.ref, 'ktSameTitle', { found: last.text, title: title.text, head: squash(km[2]!), src });
   }
   if (km && !title) report(last.ref, 'titleMissing', { found: last.text, src }, true);

@@ -107,6 +107,29 @@ describe('doc-format', () => {
     expect(await messages('QUY ĐỊNH', 'Số 15-QĐ/ĐU', true)).toEqual([expect.stringMatching(/Ký hiệu "QĐ".*"QĐi"/)]);
   });
 
+  it('reads a joint signature laid out row by row as two blocks, not "KT. CHỦ TỊCH / CHỦ TỊCH"', async () => {
+    const { buildDocx, p, table } = await import('../scripts/docx-builder.mjs');
+    const md = decreePlanMarkdown({ recipients: ['- Như trên;', '- Lưu: VT, VP.'] });
+    const head = md.split('**Nơi nhận:**')[0]!.split('\n\n').filter(Boolean).map((t) => p(t.replace(/[*#]/g, '').replace(/ {2}\n/g, '\n').trim()));
+    const closing = table(
+      [
+        [[p('Nơi nhận:'), p('- Như trên;'), p('- Lưu: VT, VP.')], ''],
+        ['TM. ỦY BAN NHÂN DÂN', 'TM. BAN THƯỜNG TRỰC'],
+        ['KT. CHỦ TỊCH', 'CHỦ TỊCH'],
+        ['PHÓ CHỦ TỊCH', ''],
+        ['Nguyễn Văn An', 'Lê Thị Hoa'],
+      ],
+      { borders: false },
+    );
+    const res = await lint(buildDocx(head.join('') + closing), { filePath: '/virtual/joint.docx', only: ['doc-format'] });
+    expect(res.messages.map((m) => m.message)).toEqual([]);
+  });
+
+  it('leaves the number of a legal normative document (with its year) to its own decree', async () => {
+    const res = await lint(decreePlanMarkdown({ number: 'Số: 5/2026/QĐ-UBND' }), { only: ['doc-format'] });
+    expect(res.messages.map((m) => m.message)).toEqual([]);
+  });
+
   it('holds a mass organisation to neither form: its own heading and number shape give nothing', async () => {
     const md = decreePlanMarkdown({
       issuerTop: 'ĐOÀN TNCS HỒ CHÍ MINH',
