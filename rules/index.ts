@@ -7,5 +7,6 @@ import { rule as unitName } from './unit-name.js';
 import { rule as typo } from './typo.js';
 import { rule as docxLayout } from './docx-layout.js';
 import { rule as docFormat } from './doc-format.js';
+import { rule as repeatedWord } from './repeated-word.js';
 
-export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo, docFormat, docxLayout];
+export const builtinRules: RuleModule[] = [refMismatch, unitName, numbering, blankField, typo, docFormat, docxLayout, repeatedWord];

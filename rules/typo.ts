@@ -2,14 +2,11 @@
 // reviewed misspellings of administrative phrases, and real syllables in the
 // wrong place found from their neighbours ("Công thông tin" for "Cổng").
 import type { ParagraphNode, RuleContext, RuleModule } from '../src/types.js';
-import { SyllableModel } from '../src/typo/model.js';
+import { sharedModel } from '../src/typo/model.js';
 import { checkTokens, DocumentCounts, type TypoFinding } from '../src/typo/check.js';
 import { tokenize, type Token } from '../src/typo/tokens.js';
 import { isUpperText } from '../src/text/normalize.js';
 
-// The model is read-only data, loaded on first use and shared by every file of a run.
-let model: SyllableModel | undefined;
-const getModel = (): SyllableModel => (model ??= SyllableModel.load());
 
 export const rule: RuleModule = {
   meta: {
@@ -29,7 +26,7 @@ export const rule: RuleModule = {
     },
   },
   create(context) {
-    const m = getModel();
+    const m = sharedModel();
     const words = new Set(context.settings.words.flatMap((w) => w.toLowerCase().split(/\s+/)));
     return {
       'plan:exit'() {

@@ -4,6 +4,7 @@ import type { Token } from './tokens.js';
 import { matchCase } from './tokens.js';
 import type { SyllableModel } from './model.js';
 import { canonicalTone, editCandidates } from './syllable.js';
+import { telexReadings } from './telex.js';
 
 export type TypoKind = 'nonword' | 'confusion' | 'context';
 
@@ -26,17 +27,23 @@ export interface CheckOptions {
   context?: Partial<typeof CONTEXT_DEFAULTS>;
 }
 
-/** Letters never used in Vietnamese words, and clusters Vietnamese spelling never makes. */
-const FOREIGN_SHAPE = /[fjwz]|[bcdghklmnpqrstvx]{2,}(?<!ch|gh|gi|kh|ng|nh|ph|qu|th|tr|ngh)|[bcdghklmnpqrstvx]$(?<!c|ch|m|n|ng|nh|p|t)/u;
+const VIETNAMESE_LETTER = /[đăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/u;
+const PLAIN = /^[a-z]+$/u;
+/** Words after which a capitalised word is a name: titles, kinship and the units of places and bodies. */
+const NAME_BEFORE = new Set(
+  'ông bà anh chị đồng chí cô chú bác em cháu xã phường tỉnh huyện quận thị trấn thành phố thôn buôn bon làng ấp bản tổ khu xóm sóc đường phố sông núi đèo hồ suối cầu chợ trường bệnh viện công ty hội hiệp đội'.split(' '),
+);
 
 interface Ctx {
-  /** Tokens already reported (dictionary): unreliable as neighbours. */
+  /** Tokens already reported: unreliable as neighbours. */
   flagged: Set<number>;
   tokens: Token[];
   model: SyllableModel;
   opts: CheckOptions;
   skip: boolean[]; // not a Vietnamese word to check (name, abbreviation, foreign)
   keys: (string | null)[]; // canonical lower-case syllable, or null when not a well-formed syllable
+  /** Part of a capitalised name: checked against the name lists only, never "corrected" into a common word. */
+  name: boolean[];
 }
 
 /**
@@ -46,10 +53,12 @@ interface Ctx {
  */
 export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOptions, upperLine = false): TypoFinding[] {
   if (!tokens.length) return [];
-  const skip = tokens.map((_, i) => isSkipped(tokens, i, model, opts, upperLine));
   const keys = tokens.map((t) => model.analyze(t.lower).key);
+  const foreign = tokens.map((t, i) => foreignLooking(t, keys[i]!, model));
+  const name = tokens.map((_, i) => inName(tokens, i, upperLine));
+  const skip = tokens.map((_, i) => isSkipped(tokens, i, model, opts, upperLine, foreign, name[i]!));
   const taken = new Set<number>();
-  const ctx: Ctx = { tokens, model, opts, skip, keys, flagged: taken };
+  const ctx: Ctx = { tokens, model, opts, skip, keys, flagged: taken, name };
   const findings: TypoFinding[] = [];
   for (const f of findConfusions(ctx)) {
     findings.push(f);
@@ -57,15 +66,43 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   }
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || skip[i]) continue;
-    const f = keys[i] === null ? nonWord(ctx, i) : contextual(ctx, i);
-    if (f) findings.push(f);
+    const k = keys[i];
+    const f = k === null || !model.attested(k) ? nonWord(ctx, i) : name[i] ? undefined : contextual(ctx, i);
+    if (f) {
+      findings.push(f);
+      taken.add(i);
+    }
   }
   return findings.sort((a, b) => a.start - b.start);
 }
 
-function isSkipped(tokens: Token[], i: number, model: SyllableModel, opts: CheckOptions, upperLine: boolean): boolean {
+/** Plain Latin letters that are no attested Vietnamese syllable: an English word, a unit, a code. */
+function foreignLooking(t: Token, key: string | null, model: SyllableModel): boolean {
+  if (!PLAIN.test(t.lower)) return t.caseForm === 'mixed' && !VIETNAMESE_LETTER.test(t.lower);
+  return key === null || !model.attested(key) || model.foreign.has(t.lower);
+}
+
+/** A capitalised word inside a name: beside another capitalised word, or after a title or a unit word. */
+function inName(tokens: Token[], i: number, upperLine: boolean): boolean {
   const t = tokens[i]!;
-  if (t.glued || opts.words.has(t.lower) || model.foreign.has(t.lower)) return true;
+  if (upperLine || t.caseForm !== 'capital') return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const cap = (n: Token | undefined): boolean => !!n && (n.caseForm === 'capital' || n.caseForm === 'upper');
+  if (!t.sentenceStart) {
+    if (t.joined && cap(prev) && !prev!.sentenceStart) return true;
+    if (t.joined && prev && prev.caseForm === 'lower' && NAME_BEFORE.has(prev.lower)) return true;
+    // "Nguyễn Văn An": a run of capitalised words
+    if (next?.joined && cap(next)) return true;
+    return false;
+  }
+  // at a sentence start only a run of three ("Quảng Trị Hưng …") is surely a name; two may be "Công Thông"
+  return !!next?.joined && cap(next) && !!tokens[i + 2]?.joined && cap(tokens[i + 2]);
+}
+
+function isSkipped(tokens: Token[], i: number, model: SyllableModel, opts: CheckOptions, upperLine: boolean, foreign: boolean[], name: boolean): boolean {
+  const t = tokens[i]!;
+  if (t.glued || t.enumerator || opts.words.has(t.lower) || model.foreign.has(t.lower)) return true;
   if (t.caseForm === 'mixed') return true; // YouTube, TikTok, CTr
   if (t.text.length === 1) {
     // a lone consonant is a word that lost its vowel ("kể t ngày"), unless it is a list point or a unit
@@ -74,31 +111,29 @@ function isSkipped(tokens: Token[], i: number, model: SyllableModel, opts: Check
     return !/^[bcdđghklmnpqrstvx]$/u.test(t.lower) || t.caseForm !== 'lower' || point;
   }
   if (/^[IVXLC]+$/.test(t.text)) return true; // Roman numerals
+  // a syllable of a place or person's name in the gazetteers, written with a capital: Đắk, Krông, Ea
+  if (t.caseForm !== 'lower' && model.nameSyllable(t.lower)) return true;
   // all capitals: an abbreviation (UBND, HĐND), unless the whole line is written in capitals (a heading)
   if (t.caseForm === 'upper' && !upperLine) return true;
-  if (t.caseForm === 'capital' && !t.sentenceStart) {
-    // a capital inside a sentence: a proper name when a capitalised neighbour stands beside it
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    const capNeighbour = (n: Token | undefined, joined: boolean): boolean => !!n && joined && (n.caseForm === 'capital' || n.caseForm === 'upper') && !n.sentenceStart;
-    // a name is trusted only as far as its syllables are Vietnamese: "Hải Ănn" is still a non-word
-    if (capNeighbour(prev, t.joined) || capNeighbour(next, !!next?.joined)) return !(model.analyze(t.lower).problem && /[đăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/u.test(t.lower));
+  const problem = model.analyze(t.lower).problem;
+  // a name: trusted as far as its syllables are Vietnamese — "Hải Ănn" is still a non-word, "Hinh" a name
+  if (name) return !(problem && VIETNAMESE_LETTER.test(t.lower));
+  // plain Latin letters beside other foreign-looking words, or beside a number or code: foreign text or a unit
+  if (foreign[i] && (foreign[i - 1] || foreign[i + 1] || t.codeBefore || t.codeAfter)) return true;
+  if (!problem) {
+    const key = model.analyze(t.lower).key!;
+    if (model.attested(key)) return false;
+    // an unattested syllable with a capital inside a sentence: a name the lists do not hold
+    return t.caseForm !== 'lower' && !t.sentenceStart;
   }
-  if (!model.analyze(t.lower).problem) return false;
   // not a syllable: a typo, or a foreign word, an abbreviation or a name
   if (t.caseForm === 'upper') return true; // HĐND, UBND in a heading
   if ([...t.lower].length > 7) return true; // no Vietnamese syllable is longer than "nghiêng": a foreign word
   // two vowel groups ("taxi", "casino", "lênin"): several syllables written as one, a foreign word or a name
-  if ((t.lower.normalize('NFD').replace(/\p{M}/gu, '').match(/[aeiouy]+/g) ?? []).length > 1) return true;
-  const vietnamese = /[đăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/u.test(t.lower);
-  if (vietnamese) return false;
+  if ((t.lower.normalize('NFD').replace(/\p{M}/gu, '').match(/[aeiouy]+/g) ?? []).length > 1 && !(PLAIN.test(t.lower) && telexReadings(t.lower).length)) return true;
+  if (VIETNAMESE_LETTER.test(t.lower)) return false;
   if (t.caseForm !== 'lower' && !t.sentenceStart) return true; // Zalo, Olympic
-  if (/[fjwz]/.test(t.lower)) return true;
-  // a doubled letter or a lost vowel in a Vietnamese word is a typo ("vốnn", "trng"); other odd clusters are foreign
-  const undoubled = t.lower.replace(/(.)\1+/g, '$1');
-  if (undoubled !== t.lower && model.known(canonicalTone(undoubled))) return false;
-  if (!/[aeiouy]/.test(t.lower)) return t.lower.length < 3;
-  return false; // decided in nonWord(): a foreign-looking shape is a typo only when the context knows a repair
+  return false; // decided in nonWord(): plain letters are a typo only when the context knows a repair
 }
 
 function context(ctx: Ctx, i: number): { prev: string | null; next: string | null } {
@@ -126,26 +161,51 @@ function fit(model: SyllableModel, prev: string | null, x: string, next: string 
 }
 
 function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
+  const { model } = ctx;
   const t = ctx.tokens[i]!;
   const { prev, next } = context(ctx, i);
-  const cands = editCandidates(t.lower, (x) => ctx.model.known(x));
-  const scored = cands.map((c) => ({ c, f: fit(ctx.model, prev, c, next), u: ctx.model.unigram(c) }));
-  // plain letters in a shape Vietnamese never writes ("logistic", "trog"): a typo only when a repair fits the context
-  const plain = !/[đăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/u.test(t.lower);
-  if (plain && FOREIGN_SHAPE.test(t.lower) && !scored.some((x) => x.f.left + x.f.right >= 3)) return undefined;
+  const plain = PLAIN.test(t.lower);
+  // keys typed one off in Telex ("avf" for "và"): a reading the neighbours know
+  if (plain) {
+    const telex = telexReadings(t.lower)
+      .map((r) => canonicalTone(r))
+      .filter((r) => r !== canonicalTone(t.lower) && model.known(r))
+      .map((c) => ({ c, f: fit(model, prev, c, next) }))
+      .filter((x) => x.f.left + x.f.right >= 2)
+      .sort((a, b) => b.f.left + b.f.right - (a.f.left + a.f.right));
+    if (telex.length) return { start: i, end: i + 1, kind: 'nonword', suggestions: [matchCase(telex[0]!.c, t.text)], confident: true, found: t.text };
+  }
+  // a name is repaired only from the names of the gazetteers
+  const known = ctx.name[i] ? (x: string): boolean => model.nameSyllable(x) : (x: string): boolean => model.known(x);
+  const cands = editCandidates(t.lower, known);
+  const scored = cands.map((c) => ({ c, f: fit(model, prev, c, next), u: model.unigram(c) }));
+  // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not"); other shapes
+  // ("trog", "dia", "scan") are a typo only when a repair fits both neighbours
+  if (plain && /[aeiouy](p|t|c|ch)$/u.test(t.lower)) return undefined;
+  if (plain) {
+    const strong = (x: (typeof scored)[number]): boolean => (prev && next ? Math.min(x.f.left, x.f.right) >= 3 : x.f.left + x.f.right >= 10);
+    if (!scored.some(strong)) return undefined;
+  }
   const ranked = scored
     .sort((a, b) => b.f.left + b.f.right - (a.f.left + a.f.right) || b.u - a.u)
     .slice(0, 5)
     .map((x) => matchCase(x.c, t.text));
-  return { start: i, end: i + 1, kind: 'nonword', suggestions: ranked, confident: true, found: t.text };
+  // a name the gazetteers do not hold may be spelt as its owner spells it ("Kương"): a warning, unless
+  // it breaks a rule no spelling keeps (a stop ending without sắc or nặng, a tone on the wrong vowel: "Viêt")
+  const problem = model.analyze(t.lower).problem;
+  const confident = !ctx.name[i] || problem === 'stop-tone' || problem === 'tone-place';
+  return { start: i, end: i + 1, kind: 'nonword', suggestions: ranked, confident, found: t.text };
 }
 
 /** Defaults of the context model, chosen with `npm run eval:typo` (see docs/rules/typo.md). */
-export const CONTEXT_DEFAULTS = { ratio: 500, oneSidedRatio: 1000, minSupport: 5, confidentSupport: 20, errorRatio: 20000, registerBoost: 5, mu: 50 };
+export const CONTEXT_DEFAULTS = { ratio: 500, oneSidedRatio: 1000, confidentSupport: 20, errorRatio: 20000, registerBoost: 5, mu: 50, wordSupport: 20, wordDice: 0.1, errorDice: 0.2, contradicts: 1 };
 
 /**
  * A real syllable its neighbours do not expect, when a confusable one is far more likely there
  * (a noisy-channel decision: the written word keeps a strong prior, so the ratio must be large).
+ * Candidates: the phonetic confusions (tone, vowel marks, initials, finals) and, inside a common
+ * two-syllable word, any syllable one letter away ("chỉ tịch" → "chủ tịch"). A neighbour that
+ * knows the written word and not the candidate speaks against the change.
  */
 function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   const { model, opts } = ctx;
@@ -157,33 +217,44 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   // ("quý II", "tháng 5"), nor against a word of the plan register
   if ((!prev || !next) && (t.codeAfter || t.codeBefore || model.isRegister(w))) return undefined;
   // a written syllable its neighbours both know stands (the quick test that spares most tokens the candidates)
-  if (prev && next && model.bigram(prev, w) > 0 && model.bigram(w, next) > 0) return undefined;
-  if ((!prev || !next) && (prev ? model.bigram(prev, w) : model.bigram(w, next!)) > 0) return undefined;
+  const lw = prev ? model.bigram(prev, w) : 0;
+  const rw = next ? model.bigram(w, next) : 0;
+  if (prev && next && lw > 0 && rw > 0) return undefined;
+  if ((!prev || !next) && lw + rw > 0) return undefined;
   const o = { ...CONTEXT_DEFAULTS, ...opts.context };
-  const fw = fit(model, prev, w, next, o.mu);
   // the document itself uses the pair elsewhere, often enough not to be one typo repeated: it stands
   const seen = (a: string | null, b: string | null): number => (a && b ? opts.documentPairs?.pair(a, b) ?? 0 : 0);
   if (seen(prev, w) >= 3 || seen(w, next) >= 3) return undefined;
-  // a syllable the document uses far more often than laws do is its register ("phường", "quý"): ask for more evidence
+  const fw = fit(model, prev, w, next, o.mu);
+  // a syllable the document uses far more often than office text does is its register ("phường", "cát" in a mining report): ask for more evidence
   const uses = opts.documentPairs?.unigram(w) ?? 0;
   const docTokens = opts.documentPairs?.total ?? 0;
   const overuse = uses >= 3 && docTokens ? uses / docTokens / ((model.unigram(w) + 1) / model.tokens) : 1;
-  let best: { c: string; f: ReturnType<typeof fit> } | undefined;
-  for (const c of model.candidates(w)) {
-    const fc = fit(model, prev, c, next, o.mu);
-    if (!best || fc.score > best.f.score) best = { c, f: fc };
-  }
-  if (!best) return undefined;
-  const { f } = best;
-  const both = !!prev && !!next;
-  // the plan register (syllables of the reviewed phrases) is written on purpose far more often than mistyped
   const boost = Math.max(1, overuse) * (model.isRegister(w) ? o.registerBoost : 1);
-  if (both) {
-    if (Math.max(f.left, f.right) < o.minSupport || f.score < fw.score * o.ratio * boost) return undefined;
-  } else if (f.left + f.right < o.minSupport * 3 || f.score < fw.score * o.oneSidedRatio * boost) return undefined;
-  // an error only when the evidence is overwhelming and the document does not use the word itself
-  const confident = both && Math.min(f.left, f.right) >= o.confidentSupport && fw.left + fw.right === 0 && uses <= 2 && f.score >= fw.score * o.errorRatio;
-  return { start: i, end: i + 1, kind: 'context', suggestions: [matchCase(best.c, t.text)], confident, found: t.text };
+  const both = !!prev && !!next;
+  let best: { c: string; f: ReturnType<typeof fit>; dice: number } | undefined;
+  const consider = (c: string): void => {
+    const f = fit(model, prev, c, next, o.mu);
+    // a side that knows the written word at least as well as the candidate speaks against the change
+    if ((prev && lw > 0 && f.left < Math.max(lw, 1) * o.contradicts) || (next && rw > 0 && f.right < Math.max(rw, 1) * o.contradicts)) return;
+    // the candidate must make a common two-syllable word with a neighbour the written word does not
+    // go with ("kinh nghiệm", "chủ tịch"): seen often, and most of the time these two go together
+    const dl = prev && lw === 0 && f.left >= o.wordSupport ? model.dice(prev, c) : 0;
+    const dr = next && rw === 0 && f.right >= o.wordSupport ? model.dice(c, next) : 0;
+    const dice = Math.max(dl, dr);
+    if (dice < o.wordDice) return;
+    if (!best || f.score > best.f.score) best = { c, f, dice };
+  };
+  for (const c of model.candidates(w)) consider(c);
+  for (const c of model.wordCandidates(w)) consider(c);
+  if (!best) return undefined;
+  const { f, c, dice } = best as { c: string; f: ReturnType<typeof fit>; dice: number };
+  if (f.score < fw.score * (both ? o.ratio : o.oneSidedRatio) * boost) return undefined;
+  // an error only when the evidence is overwhelming: both neighbours know the candidate, neither the
+  // written word, the word is a strong one, and the document does not use the written word itself
+  const confident =
+    both && Math.min(f.left, f.right) >= o.confidentSupport && lw + rw === 0 && dice >= o.errorDice && uses <= 2 && f.score >= fw.score * o.errorRatio;
+  return { start: i, end: i + 1, kind: 'context', suggestions: [matchCase(c, t.text)], confident, found: t.text };
 }
 
 /** Counts of a document's syllables and pairs of adjacent syllables. */

@@ -1,9 +1,10 @@
-// The syllable statistics behind the spelling rule: unigram and bigram counts
-// from the law corpus (data/typo-model.json, built by `npm run build:model`),
-// combined with the reviewed phrase dictionary (data/typo-phrases.json).
+// The syllable statistics behind the spelling rule: unigram and bigram counts of
+// office Vietnamese (laws and office documents, data/typo-model.json), the attested
+// syllables and the syllables of names (data/typo-lexicon.json), both built by
+// `npm run build:model`, and the reviewed phrase dictionary (data/typo-phrases.json).
 import fs from 'node:fs';
 import { dataPath } from '../paths.js';
-import { canonicalTone, confusionCandidates, syllableProblem } from './syllable.js';
+import { canonicalTone, confusionCandidates, letterEdits, syllableProblem } from './syllable.js';
 
 export interface ConfusionEntry {
   wrong: string;
@@ -18,6 +19,27 @@ export interface PhraseData {
   confusions: ConfusionEntry[];
   /** Foreign words and loanwords that are not Vietnamese syllables. */
   foreign: string[];
+}
+
+// The model is read-only data, loaded on first use and shared by every file of a run and every rule.
+let shared: SyllableModel | undefined;
+export function sharedModel(): SyllableModel {
+  return (shared ??= SyllableModel.load());
+}
+
+let additions: { reduplications: Set<string> } | undefined;
+/** The reviewed additions (data/typo-additions.json) the rules read: reduplications. */
+export function typoAdditions(): { reduplications: Set<string> } {
+  if (!additions) {
+    const file = JSON.parse(fs.readFileSync(dataPath('typo-additions.json'), 'utf8')) as { reduplications: string[] };
+    additions = { reduplications: new Set(file.reduplications.map((r) => r.toLowerCase().normalize('NFC'))) };
+  }
+  return additions;
+}
+
+interface LexiconFile {
+  syllables: string; // space-separated, canonical tone placement
+  names: string; // space-separated, lower case, canonical where well-formed
 }
 
 interface ModelFile {
@@ -46,6 +68,10 @@ export class SyllableModel {
   private readonly candidatesMemo = new Map<string, string[]>();
   private readonly analysisMemo = new Map<string, { problem: string | undefined; key: string | null }>();
   readonly foreign: Set<string>;
+  /** Syllables some Vietnamese word uses (canonical): a well-formed syllable outside it is a non-word. */
+  readonly attestedSet: Set<string>;
+  /** Syllables of proper names (lower case, canonical where well-formed): accepted when capitalised. */
+  readonly names: Set<string>;
   readonly confusions: { wrong: string[]; right: string[]; family: string }[];
   readonly tokens: number;
 
@@ -56,8 +82,11 @@ export class SyllableModel {
     private readonly counts: Uint16Array,
     phrases: PhraseData,
     tokens: number,
+    lexicon: LexiconFile = { syllables: '', names: '' },
   ) {
     vocab.forEach((w, i) => this.index.set(w, i));
+    this.attestedSet = new Set(lexicon.syllables.split(' ').filter(Boolean));
+    this.names = new Set(lexicon.names.split(' ').filter(Boolean));
     this.tokens = tokens;
     for (const p of phrases.phrases) {
       const syl = p.toLowerCase().split(/\s+/).map(canonicalTone);
@@ -89,6 +118,7 @@ export class SyllableModel {
   static load(): SyllableModel {
     const file = JSON.parse(fs.readFileSync(dataPath('typo-model.json'), 'utf8')) as ModelFile;
     const phrases = JSON.parse(fs.readFileSync(dataPath('typo-phrases.json'), 'utf8')) as PhraseData;
+    const lexicon = JSON.parse(fs.readFileSync(dataPath('typo-lexicon.json'), 'utf8')) as LexiconFile;
     return new SyllableModel(
       file.vocab.split(' '),
       decode(file.unigrams, Uint32Array),
@@ -96,7 +126,18 @@ export class SyllableModel {
       decode(file.bigramCounts, Uint16Array),
       phrases,
       file.tokens,
+      lexicon,
     );
+  }
+
+  /** A syllable some Vietnamese word uses (canonical form), or one of the reviewed phrases or the counts. */
+  attested(s: string): boolean {
+    return this.attestedSet.has(s) || this.phraseSyllables.has(s);
+  }
+
+  /** A syllable of a proper name in the gazetteers or the reviewed additions (lower case). */
+  nameSyllable(lower: string): boolean {
+    return this.names.has(this.analyze(lower).key ?? lower);
   }
 
   /** How often a syllable was seen (canonical tone placement expected). */
@@ -121,8 +162,15 @@ export class SyllableModel {
     return this.phraseSyllables.has(s);
   }
 
+  /** A syllable worth suggesting: counted in office text or the phrases, and attested. */
   known(s: string): boolean {
-    return this.index.has(s) || this.phraseSyllables.has(s);
+    return (this.index.has(s) || this.phraseSyllables.has(s)) && (this.attestedSet.size === 0 || this.attested(s));
+  }
+
+  /** How much two syllables go together: 2·n(a b) / (n(a) + n(b)), 1 when each is only ever seen with the other. */
+  dice(a: string, b: string): number {
+    const d = this.unigram(a) + this.unigram(b);
+    return d ? (2 * this.bigram(a, b)) / d : 0;
   }
 
   bigram(a: string, b: string): number {
@@ -141,6 +189,18 @@ export class SyllableModel {
       else hi = mid - 1;
     }
     return extra;
+  }
+
+  private readonly wordMemo = new Map<string, string[]>();
+  /** Common syllables one letter away (same tone): candidates of word-level confusions ("chỉ tịch" → "chủ tịch"). */
+  wordCandidates(s: string): string[] {
+    let c = this.wordMemo.get(s);
+    if (!c) {
+      const phonetic = new Set(this.candidates(s));
+      c = letterEdits(s).filter((x) => !phonetic.has(x) && this.known(x) && this.unigram(x) >= 20);
+      this.wordMemo.set(s, c);
+    }
+    return c;
   }
 
   /** Real-word confusion candidates that the corpus or the phrases know. */

@@ -219,3 +219,30 @@ export function editCandidates(s: string, isKnown: (x: string) => boolean): stri
   for (const c of confusionCandidates(s)) if (isKnown(c)) out.add(c);
   return [...out];
 }
+
+/**
+ * Syllables one letter away with the same tone: a letter of the onset, the vowels or the final
+ * changed, added or dropped ("chỉ" → "chủ", "tực" → "trực"). Well-formed, canonical, not the syllable itself.
+ */
+export function letterEdits(s: string): string[] {
+  const p = parseSyllable(s);
+  if (!p) return [];
+  const b = [...(p.onset + p.rhyme)];
+  const letters = 'abcdđeghiklmnopqrstuvxyăâêôơư';
+  const bases = new Set<string>();
+  for (let i = 0; i < b.length; i++) {
+    bases.add([...b.slice(0, i), ...b.slice(i + 1)].join(''));
+    for (const l of letters) bases.add([...b.slice(0, i), l, ...b.slice(i + 1)].join(''));
+  }
+  for (let i = 0; i <= b.length; i++) for (const l of letters) bases.add([...b.slice(0, i), l, ...b.slice(i)].join(''));
+  const out = new Set<string>();
+  for (const x of bases) {
+    const q = parseSyllable(x);
+    if (!q) continue;
+    const places = tonePlacements(q.onset, q.rhyme);
+    const cand = withTone(x, p.tone, places[places.length - 1]!);
+    if (!syllableProblem(cand)) out.add(canonicalTone(cand));
+  }
+  out.delete(canonicalTone(s));
+  return [...out];
+}

@@ -15,10 +15,14 @@ export interface Token {
   codeBefore: boolean;
   codeAfter: boolean;
   caseForm: 'lower' | 'capital' | 'upper' | 'mixed';
+  /** A list enumerator: a Roman numeral or a letter in brackets ("(ii)", "(b)"), or one that starts the text and is followed by ")" or ".". */
+  enumerator: boolean;
 }
 
-// Chunks holding a digit, "/", "@", "_" or "://" are codes, dates, numbers, URLs or e-mail: not words.
-const CODE_MARK = /[\d/@_\\]|www\./u;
+const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/u;
+
+// Chunks holding a digit, "/", "@", "_", "://" or a dot between letters are codes, dates, numbers, URLs, domains or e-mail: not words.
+const CODE_MARK = /[\d/@_\\]|www\.|\p{L}\.\p{L}/u;
 const WORD = /[\p{L}\p{M}]+/gu;
 const SENTENCE_BREAK = /[.!?:;\n()“”"«»[\]…]/u;
 
@@ -52,6 +56,9 @@ export function tokenize(value: string): Token[] {
       codeBefore: /^[ \u00a0]*\u0000/u.test(gap) || (out.length > 0 && /^[IVXLC]+$/.test(out[out.length - 1]!.text) && /^[ \u00a0]+$/u.test(gap)),
       codeAfter: false,
       caseForm: caseOf(text),
+      enumerator:
+        (ROMAN.test(text) || text.length === 1) &&
+        ((value[start - 1] === '(' && value[end] === ')') || (start < 4 && /^\s*\(?$/u.test(value.slice(0, start)) && (value[end] === '.' || value[end] === ')'))),
     });
     if (glued) out[out.length - 2]!.glued = true;
     if (out.length > 1 && out[out.length - 1]!.codeBefore) out[out.length - 2]!.codeAfter = true;
