@@ -2,8 +2,12 @@
 //  - precision: flags on held-out law text (proofread: nearly every flag is a false alarm)
 //    and on clean plans, per 10,000 syllables and per page;
 //  - recall: errors injected with a fixed seed into held-out sentences (at most one per
-//    sentence), per family, counted when found at the right place with the right suggestion.
-// Usage: npm run eval:typo [-- --json] [-- --verbose] [-- --subset] [-- --grid] [-- --misses]
+//    sentence), per family, counted when found at the right place with the right suggestion;
+//  - on real text (../shared/corpus/real-dev, the held-out fifth the model and lexicon never saw):
+//    findings of typo and repeated-word per document, their precision on the findings read and
+//    labelled in test/data/typo-labels.json, and recall on the kinds of typos readers found and the
+//    rule missed, injected into those documents' sentences.
+// Usage: npm run eval:typo [-- --json] [-- --verbose] [-- --subset] [-- --grid] [-- --misses] [-- --unlabelled]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +17,11 @@ import { tokenize } from '../dist/src/typo/tokens.js';
 import { canonicalTone, parseSyllable, splitTone, syllableProblem, withTone, tonePlacements } from '../dist/src/typo/syllable.js';
 import { heldOutFiles } from './typo-corpus.mjs';
 import { rng } from './rng.mjs';
+import { findRepeats } from '../dist/src/typo/repeat.js';
+import { typoAdditions } from '../dist/src/typo/model.js';
+import { builtinRuleMap, lintBytes, mergeLayers } from '../dist/src/index.js';
+import { isHeldOut, realFiles, realParagraphs } from './typo-real.mjs';
+import { inject, MISS_KINDS } from './typo-inject.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
@@ -194,6 +203,96 @@ function recall(docs = heldOutDocs) {
   return { stats, realWord, falseElsewhere, sentences };
 }
 
+// ----- real text: the held-out fifth of real-dev -----
+const realDir = path.join(shared, 'corpus', 'real-dev');
+const labelsFile = path.join(root, 'test', 'data', 'typo-labels.json');
+const REAL_RULES = ['typo', 'repeated-word'];
+
+/** A finding's place for a label: up to three words either side, no more of the document. */
+export function neighbours(paragraph, start, len) {
+  const before = paragraph.slice(Math.max(0, start - 60), start).split(/\s+/).filter(Boolean).slice(-3).join(' ');
+  const after = paragraph.slice(start + len, start + len + 60).split(/\s+/).filter(Boolean).slice(0, 3).join(' ');
+  return `${before} ⟦${paragraph.slice(start, start + len)}⟧ ${after}`.trim();
+}
+
+async function realPrecision() {
+  const files = realFiles(realDir).filter((_, i) => isHeldOut(i));
+  const rules = new Map([...builtinRuleMap()].filter(([id]) => REAL_RULES.includes(id)));
+  const config = mergeLayers([], {});
+  const labels = fs.existsSync(labelsFile) ? JSON.parse(fs.readFileSync(labelsFile, 'utf8')).labels : [];
+  const verdict = new Map(labels.map((l) => [`${l.file}|${l.rule}|${l.context}`, l.verdict]));
+  const findings = [];
+  for (const f of files) {
+    const file = path.join(realDir, f);
+    const res = await lintBytes({ filePath: file, bytes: fs.readFileSync(file), config, rules });
+    const paras = await realParagraphs(file);
+    for (const m of res.messages) {
+      if (m.fatal || !m.ruleId) continue;
+      const context = neighbours(paras[m.line - 1] ?? '', m.column - 1, (m.text ?? '').length);
+      findings.push({ file: f, rule: m.ruleId, word: m.text, suggestion: m.suggestions?.[0]?.text ?? '', severity: m.severity === 2 ? 'error' : 'warning', context, verdict: verdict.get(`${f}|${m.ruleId}|${context}`) });
+    }
+  }
+  const tally = (sev) => {
+    const all = findings.filter((x) => x.severity === sev);
+    const read = all.filter((x) => x.verdict);
+    const typos = read.filter((x) => x.verdict === 'typo').length;
+    return { count: all.length, labelled: read.length, typos, precision: read.length ? +((100 * typos) / read.length).toFixed(1) : null };
+  };
+  const perDoc = (rule, sev) => +(findings.filter((x) => x.rule === rule && x.severity === sev).length / Math.max(1, files.length)).toFixed(2);
+  return {
+    documents: files.length,
+    perDocument: Object.fromEntries(REAL_RULES.map((r) => [r, { errors: perDoc(r, 'error'), warnings: perDoc(r, 'warning') }])),
+    errors: tally('error'),
+    warnings: tally('warning'),
+    unlabelled: findings.filter((x) => !x.verdict),
+    falseAlarms: findings.filter((x) => x.verdict === 'correct'),
+  };
+}
+
+/** Recall on the kinds of typos readers found and the rule missed, injected into held-out real-dev sentences. */
+async function realRecall() {
+  const r = rng(20261123);
+  const { reduplications } = typoAdditions();
+  const stats = Object.fromEntries(MISS_KINDS.map((k) => [k, { injected: 0, found: 0, rightSuggestion: 0 }]));
+  let falseElsewhere = 0;
+  const files = realFiles(realDir).filter((_, i) => isHeldOut(i));
+  for (const f of files) {
+    const paras = await realParagraphs(path.join(realDir, f));
+    const lines = paras.flatMap((l) => l.split(/(?<=[.;])\s+/)).filter((l) => tokenize(l).length >= 6);
+    const out = lines.map((line, n) => {
+      if (r() > 0.5) return line;
+      const kind = MISS_KINDS[n % MISS_KINDS.length];
+      const x = inject(kind, line, tokenize(line), model, r);
+      return x ? { ...x, kind } : line;
+    });
+    const texts = out.map((x) => (typeof x === 'string' ? x : x.text));
+    const documentPairs = new DocumentCounts();
+    const toks = texts.map((t) => tokenize(t));
+    for (const t of toks) documentPairs.add(t, model);
+    toks.forEach((tokens, i) => {
+      const x = out[i];
+      if (typeof x === 'string') return;
+      stats[x.kind].injected++;
+      const spans = [
+        ...checkTokens(tokens, model, { words: new Set(), documentPairs }).map((fd) => ({ s: tokens[fd.start].start, e: tokens[fd.end - 1].end, sug: fd.suggestions })),
+        ...findRepeats(tokens, model, reduplications).map((rp) => ({ s: tokens[rp.first].start, e: tokens[rp.end - 1].end, sug: [texts[i].slice(tokens[rp.first].start, tokens[rp.copy - 1].end)] })),
+      ];
+      let hit = false;
+      for (const sp of spans) {
+        if (sp.s <= x.at && sp.e >= x.at + x.len) {
+          if (!hit) {
+            stats[x.kind].found++;
+            if (sp.sug.some((sg) => canonicalTone(sg.toLowerCase()) === canonicalTone(x.expected.toLowerCase()))) stats[x.kind].rightSuggestion++;
+          }
+          hit = true;
+        } else falseElsewhere++;
+      }
+      if (!hit && args.has('--misses') && r() < 0.2) console.log(`MISS ${x.kind}: ${x.original} → ${x.text.slice(x.at, x.at + x.len)} | ${x.text.slice(Math.max(0, x.at - 30), x.at + x.len + 30)}`);
+    });
+  }
+  return { stats, falseElsewhere };
+}
+
 // ----- run -----
 if (!heldOutDocs.length) {
   console.error(`eval:typo needs the law corpus in ${corpus}`);
@@ -221,8 +320,21 @@ for (const doc of heldOutDocs.slice(0, 10)) checkDoc(doc);
 const checkMs = performance.now() - t1;
 const checkedSyllables = heldOutDocs.slice(0, 10).reduce((n, d) => n + d.reduce((m, l) => m + tokenize(l).length, 0), 0);
 
+const real = fs.existsSync(realDir) ? { precision: await realPrecision(), recall: await realRecall() } : undefined;
+const kindsFound = real ? MISS_KINDS.filter((k) => real.recall.stats[k].rightSuggestion >= 0.5 * real.recall.stats[k].injected) : [];
+
 const result = {
   model: { loadMs: +loadMs.toFixed(1), syllables: model.tokens, heldOutFiles: heldOut.length },
+  real: real && {
+    documents: real.precision.documents,
+    perDocument: real.precision.perDocument,
+    errorPrecision: real.precision.errors,
+    warningPrecision: real.precision.warnings,
+    unlabelled: real.precision.unlabelled.length,
+    recall: Object.fromEntries(Object.entries(real.recall.stats).map(([k, v]) => [k, { ...v, recall: pct(v.rightSuggestion, v.injected) }])),
+    kindsFound: `${kindsFound.length}/${MISS_KINDS.length}`,
+    flagsElsewhere: real.recall.falseElsewhere,
+  },
   precision: precision.map(({ top, ...p }) => p),
   recall: Object.fromEntries(Object.entries(rec.stats).map(([k, v]) => [k, { ...v, recall: pct(v.rightSuggestion, v.injected) }])),
   realWordRecall: pct(rec.realWord.rightSuggestion, rec.realWord.injected),
@@ -231,6 +343,11 @@ const result = {
   speed: { syllablesPerMs: +(checkedSyllables / checkMs).toFixed(1) },
 };
 
+if (args.has('--unlabelled')) {
+  // the findings still to read, as label entries to complete (verdict: "typo" or "correct")
+  for (const u of real?.precision.unlabelled ?? []) console.log(JSON.stringify({ file: u.file, rule: u.rule, word: u.word, context: u.context, suggestion: u.suggestion, severity: u.severity, verdict: '' }));
+  process.exit(0);
+}
 if (args.has('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`model: loaded in ${result.model.loadMs} ms; ${model.tokens} syllables of laws; ${heldOut.length} files held out\n`);
@@ -246,4 +363,17 @@ else {
   console.log(`  real-word (tone, vowel, initial, final): ${result.realWordRecall}; non-word: ${result.nonWordRecall} (detected ${result.nonWordDetected})`);
   console.log(`  flags elsewhere in the injected sentences: ${rec.falseElsewhere} over ${rec.sentences} sentences`);
   console.log(`\nspeed: ${result.speed.syllablesPerMs} syllables/ms for the check alone`);
+  if (real) {
+    const rp = real.precision;
+    console.log(`\nreal text: ${rp.documents} held-out documents of real-dev (every fifth; never seen by the model or the lexicon)`);
+    for (const [rule, v] of Object.entries(rp.perDocument)) console.log(`  ${rule.padEnd(14)} ${v.errors} errors, ${v.warnings} warnings a document`);
+    const show = (name, t) => console.log(`  ${name}: ${t.count}, labelled ${t.labelled}, typos ${t.typos} — precision ${t.precision ?? '—'}%`);
+    show('errors  ', rp.errors);
+    show('warnings', rp.warnings);
+    if (rp.unlabelled.length) console.log(`  ${rp.unlabelled.length} findings not labelled yet (npm run eval:typo -- --unlabelled)`);
+    if (args.has('--verbose')) for (const f of rp.falseAlarms) console.log(`    false: ${f.file} ${f.rule} ${f.context}`);
+    console.log('  recall on injected typos of the kinds readers found (right place, right suggestion):');
+    for (const [k, v] of Object.entries(real.recall.stats)) console.log(`    ${k.padEnd(11)} ${String(v.injected).padStart(6)} injected ${String(v.found).padStart(6)} found ${String(v.rightSuggestion).padStart(6)} right  ${pct(v.rightSuggestion, v.injected)}`);
+    console.log(`  kinds found (half or more): ${result.real.kindsFound}; flags elsewhere in the injected sentences: ${real.recall.falseElsewhere}`);
+  }
 }
