@@ -62,7 +62,7 @@ function report(context: RuleContext, node: ParagraphNode, run: Token[], f: Typo
   const range = { node, start: run[f.start]!.start, end: run[f.end - 1]!.end };
   const expected = f.suggestions[0];
   const hint = expected ? (context.lang === 'vi' ? ` — có thể là "${expected}"` : ` — perhaps "${expected}"`) : '';
-  const safe = f.kind !== 'context' && f.suggestions.length === 1;
+  const safe = f.kind !== 'context' && f.confident && f.suggestions.length === 1;
   context.report({
     range,
     messageId: f.kind,

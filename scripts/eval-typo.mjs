@@ -301,12 +301,12 @@ if (!heldOutDocs.length) {
 if (args.has('--grid')) {
   // threshold search on a third of the held-out files (the table below uses them all)
   const sub = heldOutDocs.filter((_, i) => i % 3 === 0);
-  for (const ratio of [5, 20, 100, 500]) for (const minSupport of [2, 3, 5]) for (const oneSidedRatio of [100, 1000, 1e9]) {
-    CONTEXT = { ratio, minSupport, oneSidedRatio };
+  for (const ratio of [100, 500]) for (const wordDice of [0.05, 0.1, 0.2]) for (const wordSupport of [10, 20, 50]) {
+    CONTEXT = { ratio, wordDice, wordSupport };
     const rr = recall(sub);
     const pl = precisionOn('laws', sub);
     const pp = precisionOn('plans', [...cleanPlans, ...seedPlans]);
-    console.log(JSON.stringify({ ratio, minSupport, oneSidedRatio, realWord: pct(rr.realWord.rightSuggestion, rr.realWord.injected), lawErr10k: pl.errorsPer10k, lawWarn10k: pl.warningsPer10k, planErr: pp.errors, planWarnPage: pp.warningsPerPage }));
+    console.log(JSON.stringify({ ratio, wordDice, wordSupport, realWord: pct(rr.realWord.rightSuggestion, rr.realWord.injected), lawErr10k: pl.errorsPer10k, lawWarn10k: pl.warningsPer10k, planErr: pp.errors, planWarnPage: pp.warningsPerPage }));
   }
   process.exit(0);
 }

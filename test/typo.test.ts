@@ -109,9 +109,13 @@ describe('typos no list names', () => {
     expect(found.map((f) => [f.text, f.suggestion])).toEqual([['tăng', 'tảng']]);
   });
 
-  it('checks the syllables of a name all the same', async () => {
-    const found = await typos('Phối hợp với Ủy ban nhân dân phường Hải Ănn tổ chức.');
-    expect(found.map((f) => f.text)).toEqual(['Ănn']);
+  it('checks the syllables of a name against the rules no name breaks, without a fix', async () => {
+    const found = await typos('Phối hợp với Ủy ban nhân dân phường Hải Ănn tổ chức, Mặt trận Tổ quốc Viêt Nam phường.');
+    expect(found.map((f) => [f.text, f.suggestion, f.severity])).toEqual([
+      ['Ănn', 'Ăn', 1],
+      ['Viêt', 'Việt', 2],
+    ]);
+    expect(found[0]!.fix).toBeUndefined(); // a warning on a name is never fixed automatically
   });
 
   it('leaves names, abbreviations, codes, foreign words and configured words alone', async () => {
@@ -195,14 +199,16 @@ describe.skipIf(!HAS_SHARED)('measured floors (npm run eval:typo on a third of t
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     const pct = (s: string) => Number(s.replace('%', ''));
-    expect(pct(out.realWordRecall)).toBeGreaterThanOrEqual(59.5);
+    // real-word recall on laws traded for precision on real documents (issue 11): context warnings only
+    // inside a common two-syllable word; see test/typo-labels.test.ts for real text
+    expect(pct(out.realWordRecall)).toBeGreaterThanOrEqual(42);
     expect(pct(out.nonWordDetected)).toBeGreaterThanOrEqual(94);
-    expect(pct(out.nonWordRecall)).toBeGreaterThanOrEqual(93);
+    expect(pct(out.nonWordRecall)).toBeGreaterThanOrEqual(92.5);
     const [laws, , seeds] = out.precision;
     expect(laws.errorsPer10k).toBeLessThanOrEqual(0.5);
     expect(laws.warningsPerPage).toBeLessThanOrEqual(0.1);
     expect(seeds.errors).toBe(0);
     expect(seeds.warningsPerPage).toBeLessThanOrEqual(0.2);
-    expect(out.model.loadMs).toBeGreaterThan(0);
+    expect(out.model.loadMs).toBeGreaterThan(0); // the figure is read from `npm run eval:typo`, not timed here
   }, 120_000);
 });

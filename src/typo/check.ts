@@ -116,8 +116,9 @@ function isSkipped(tokens: Token[], i: number, model: SyllableModel, opts: Check
   // all capitals: an abbreviation (UBND, HĐND), unless the whole line is written in capitals (a heading)
   if (t.caseForm === 'upper' && !upperLine) return true;
   const problem = model.analyze(t.lower).problem;
-  // a name: trusted as far as its syllables are Vietnamese — "Hải Ănn" is still a non-word, "Hinh" a name
-  if (name) return !(problem && VIETNAMESE_LETTER.test(t.lower));
+  // a name: checked against the rules no spelling of a name breaks — a stop ending without sắc or nặng, a tone
+  // on the wrong vowel ("Viêt"), a doubled letter ("Hải Ănn") — and otherwise trusted ("Hinh", "Niê", "Byă")
+  if (name) return !(problem && VIETNAMESE_LETTER.test(t.lower) && (problem === 'stop-tone' || problem === 'tone-place' || doubledLetter(t.lower, model)));
   // plain Latin letters beside other foreign-looking words, or beside a number or code: foreign text or a unit
   if (foreign[i] && (foreign[i - 1] || foreign[i + 1] || t.codeBefore || t.codeAfter)) return true;
   if (!problem) {
@@ -134,6 +135,12 @@ function isSkipped(tokens: Token[], i: number, model: SyllableModel, opts: Check
   if (VIETNAMESE_LETTER.test(t.lower)) return false;
   if (t.caseForm !== 'lower' && !t.sentenceStart) return true; // Zalo, Olympic
   return false; // decided in nonWord(): plain letters are a typo only when the context knows a repair
+}
+
+/** A letter typed twice in a syllable that is known without the copy ("ănn", "hộii"). */
+function doubledLetter(lower: string, model: SyllableModel): boolean {
+  const undoubled = lower.replace(/(\p{L})\1+/gu, '$1');
+  return undoubled !== lower && model.analyze(undoubled).key !== null;
 }
 
 function context(ctx: Ctx, i: number): { prev: string | null; next: string | null } {
@@ -175,8 +182,10 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
       .sort((a, b) => b.f.left + b.f.right - (a.f.left + a.f.right));
     if (telex.length) return { start: i, end: i + 1, kind: 'nonword', suggestions: [matchCase(telex[0]!.c, t.text)], confident: true, found: t.text };
   }
-  // a name is repaired only from the names of the gazetteers
-  const known = ctx.name[i] ? (x: string): boolean => model.nameSyllable(x) : (x: string): boolean => model.known(x);
+  // a name is repaired only from the names of the gazetteers, or by dropping a doubled letter
+  const undoubled = t.lower.replace(/(\p{L})\1+/gu, '$1');
+  const undoubledKey = undoubled !== t.lower ? model.analyze(undoubled).key : null;
+  const known = ctx.name[i] ? (x: string): boolean => model.nameSyllable(x) || x === undoubledKey : (x: string): boolean => model.known(x);
   const cands = editCandidates(t.lower, known);
   const scored = cands.map((c) => ({ c, f: fit(model, prev, c, next), u: model.unigram(c) }));
   // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not"); other shapes
@@ -187,7 +196,7 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
     if (!scored.some(strong)) return undefined;
   }
   const ranked = scored
-    .sort((a, b) => b.f.left + b.f.right - (a.f.left + a.f.right) || b.u - a.u)
+    .sort((a, b) => Number(b.c === undoubledKey) - Number(a.c === undoubledKey) || b.f.left + b.f.right - (a.f.left + a.f.right) || b.u - a.u)
     .slice(0, 5)
     .map((x) => matchCase(x.c, t.text));
   // a name the gazetteers do not hold may be spelt as its owner spells it ("Kương"): a warning, unless
@@ -198,7 +207,7 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
 }
 
 /** Defaults of the context model, chosen with `npm run eval:typo` (see docs/rules/typo.md). */
-export const CONTEXT_DEFAULTS = { ratio: 500, oneSidedRatio: 1000, confidentSupport: 20, errorRatio: 20000, registerBoost: 5, mu: 50, wordSupport: 20, wordDice: 0.1, errorDice: 0.2, contradicts: 1 };
+export const CONTEXT_DEFAULTS = { ratio: 500, oneSidedRatio: 1000, confidentSupport: 20, errorRatio: 20000, registerBoost: 5, mu: 50, wordSupport: 20, wordDice: 0.05, errorDice: 0.2, contradicts: 1 };
 
 /**
  * A real syllable its neighbours do not expect, when a confusable one is far more likely there
@@ -242,6 +251,8 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
     const dl = prev && lw === 0 && f.left >= o.wordSupport ? model.dice(prev, c) : 0;
     const dr = next && rw === 0 && f.right >= o.wordSupport ? model.dice(c, next) : 0;
     const dice = Math.max(dl, dr);
+    // (both neighbours merely knowing the candidate is not enough: "tỉnh bạn", "quý cơ quan", "võ sinh"
+    // are correct, and read as "ban", "quy", "vợ" by a model of pairs — measured on real-dev)
     if (dice < o.wordDice) return;
     if (!best || f.score > best.f.score) best = { c, f, dice };
   };

@@ -27,7 +27,8 @@ export function findRepeats(tokens: Token[], model: SyllableModel, reduplication
   const key = (i: number): string | null => (tokens[i] ? model.analyze(tokens[i]!.lower).key ?? tokens[i]!.lower : null);
   const word = (t: Token | undefined): boolean => !!t && t.text.length > 1 && !t.enumerator && !t.glued && !/^[IVXLC]+$/u.test(t.text);
   // the copy is written like the first (a capital starts a name: "Luật Luật sư", "Trưởng phòng Phòng Nội vụ")
-  const sameCase = (a: Token, b: Token): boolean => a.caseForm === b.caseForm || b.caseForm === 'lower';
+  // and a capital inside a sentence ends a name ("Lâm Đồng đồng loạt")
+  const sameCase = (a: Token, b: Token): boolean => (a.caseForm === b.caseForm || b.caseForm === 'lower') && !(a.caseForm === 'capital' && b.caseForm === 'lower' && !a.sentenceStart);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens;
@@ -54,9 +55,11 @@ export function findRepeats(tokens: Token[], model: SyllableModel, reduplication
       const k = key(i);
       // two words meeting: the first copy ends a word, the second starts one ("hành vi | vi phạm"), or
       // the second starts a word that seldom goes apart, after a pair office text writes ("thi hành luật | luật sư")
+      // — and only where office text writes the syllable twice at all ("vi vi", "hợp hợp"; never "cáo cáo")
       const boundary =
-        (cohesion(model, before, k) >= minCohesion && cohesion(model, k, after) >= minCohesion) ||
-        (cohesion(model, k, after) >= STRONG_WORD && !!before && !!k && model.bigram(before, k) > 0);
+        !!k && model.bigram(k, k) >= 1 &&
+        ((cohesion(model, before, k) >= minCohesion && cohesion(model, k, after) >= minCohesion) ||
+          (cohesion(model, k, after) >= STRONG_WORD && !!before && model.bigram(before, k) > 0));
       if (!boundary && !reduplications.has(`${t[i]!.lower} ${t[i]!.lower}`)) {
         out.push({ first: i, copy: i + 1, end: i + 2 });
         i += 2;

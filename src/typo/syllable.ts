@@ -216,6 +216,19 @@ export function editCandidates(s: string, isKnown: (x: string) => boolean): stri
       if (!syllableProblem(cand) && isKnown(cand)) out.add(cand);
     }
   }
+  // a final typed for another ("nhiệng" for "nhiệm"): every final, same tone
+  const p = parseSyllable(s.normalize('NFC'));
+  if (p) {
+    const stem = p.rhyme.replace(/(ng|nh|ch|[mnptcoiuy])$/u, '');
+    for (const coda of ['', 'm', 'n', 'ng', 'nh', 'p', 't', 'c', 'ch', 'i', 'o', 'u', 'y']) {
+      const x = p.onset + stem + coda;
+      const q = stem && parseSyllable(x);
+      if (!q) continue;
+      const places = tonePlacements(q.onset, q.rhyme);
+      const cand = withTone(x, p.tone, places[places.length - 1]!);
+      if (!syllableProblem(cand) && isKnown(cand)) out.add(cand);
+    }
+  }
   for (const c of confusionCandidates(s)) if (isKnown(c)) out.add(c);
   return [...out];
 }
