@@ -100,7 +100,7 @@ describe('json, sarif, github', () => {
     const log = JSON.parse(r.stdout);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0];
-    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['ref-mismatch', 'unit-name', 'numbering', 'blank-field', 'typo', 'doc-format', 'docx-layout']);
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['ref-mismatch', 'unit-name', 'numbering', 'blank-field', 'typo', 'doc-format', 'docx-layout', 'repeated-word']);
     expect(run.tool.driver.rules[0].helpUri).toMatch(/^file:.*docs\/rules\/ref-mismatch\.md$/);
     expect(run.results.length).toBe(json([BAD_MD, BAD_DOCX]).reduce((n, x) => n + x.messages.length, 0));
     expect(run.invocations[0].toolExecutionNotifications).toHaveLength(1);
@@ -162,7 +162,7 @@ describe('CLI options and exit codes', () => {
 
   it('--list-rules, --print-config, --version, --help', () => {
     const list = runCli(['--list-rules', '--lang', 'en']);
-    expect(list.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['ref-mismatch', 'unit-name', 'numbering', 'blank-field', 'typo', 'doc-format', 'docx-layout']);
+    expect(list.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['ref-mismatch', 'unit-name', 'numbering', 'blank-field', 'typo', 'doc-format', 'docx-layout', 'repeated-word']);
     const cfg = JSON.parse(runCli(['--print-config', BAD_MD, '--unit', 'phường Hải An', '--rule', 'numbering:warn']).stdout);
     expect(cfg.unit).toBe('phường Hải An');
     expect(cfg.rules.numbering[0]).toBe('warn');
