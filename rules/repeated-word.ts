@@ -3,7 +3,7 @@
 import type { RuleModule } from '../src/types.js';
 import { sharedModel, typoAdditions } from '../src/typo/model.js';
 import { findRepeats } from '../src/typo/repeat.js';
-import { tokenize } from '../src/typo/tokens.js';
+import { tokensOf } from '../src/typo/tokens.js';
 
 export const rule: RuleModule = {
   meta: {
@@ -26,7 +26,7 @@ export const rule: RuleModule = {
     return {
       'plan:exit'() {
         for (const p of context.extract.paragraphs()) {
-          const tokens = tokenize(p.value).filter((t) => !p.label || t.start >= p.label.end);
+          const tokens = tokensOf(p.value).filter((t) => !p.label || t.start >= p.label.end);
           for (const r of findRepeats(tokens, model, reduplications)) {
             const found = p.value.slice(tokens[r.copy]!.start, tokens[r.end - 1]!.end);
             // the fix removes the copy and the space before it

@@ -4,7 +4,7 @@
 import type { ParagraphNode, RuleContext, RuleModule } from '../src/types.js';
 import { sharedModel } from '../src/typo/model.js';
 import { checkTokens, DocumentCounts, type TypoFinding } from '../src/typo/check.js';
-import { tokenize, type Token } from '../src/typo/tokens.js';
+import { tokensOf, type Token } from '../src/typo/tokens.js';
 import { isUpperText } from '../src/text/normalize.js';
 
 
@@ -31,14 +31,14 @@ export const rule: RuleModule = {
     return {
       'plan:exit'() {
         const paragraphs = context.extract.paragraphs();
-        const tokensOf = paragraphs.map((p) => tokenize(p.value));
+        const tokensOfParagraphs = paragraphs.map((p) => tokensOf(p.value));
         // the plan's own pairs of syllables: its register, which laws do not have
         const documentPairs = new DocumentCounts();
-        for (const t of tokensOf) documentPairs.add(t, m);
+        for (const t of tokensOfParagraphs) documentPairs.add(t, m);
         let prev: { node: ParagraphNode; last: Token } | undefined;
         paragraphs.forEach((p, k) => {
           // the numbering label is not a word
-          const tokens = tokensOf[k]!.filter((t) => !p.label || t.start >= p.label.end);
+          const tokens = tokensOfParagraphs[k]!.filter((t) => !p.label || t.start >= p.label.end);
           if (!tokens.length) return;
           // a sentence broken across two paragraphs ("nền" / "tăng số") is read as one
           const sameBox = (a: ParagraphNode, b: ParagraphNode): boolean =>

@@ -243,6 +243,12 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   const both = !!prev && !!next;
   let best: { c: string; f: ReturnType<typeof fit>; dice: number } | undefined;
   const consider = (c: string): void => {
+    // cheap tests first: a side that knows the written word must know the candidate as well, and the
+    // candidate needs a common word with a neighbour the written word does not go with
+    const cl = prev ? model.bigram(prev, c) : 0;
+    const cr = next ? model.bigram(c, next) : 0;
+    if ((lw > 0 && cl < lw * o.contradicts) || (rw > 0 && cr < rw * o.contradicts)) return;
+    if (!(lw === 0 && cl >= o.wordSupport) && !(rw === 0 && cr >= o.wordSupport)) return;
     const f = fit(model, prev, c, next, o.mu);
     // a side that knows the written word at least as well as the candidate speaks against the change
     if ((prev && lw > 0 && f.left < Math.max(lw, 1) * o.contradicts) || (next && rw > 0 && f.right < Math.max(rw, 1) * o.contradicts)) return;

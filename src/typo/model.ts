@@ -66,7 +66,7 @@ export class SyllableModel {
   private readonly confusionIndex = new Map<string, SyllableModel['confusions']>();
   private readonly phraseSyllables = new Map<string, number>();
   private readonly candidatesMemo = new Map<string, string[]>();
-  private readonly analysisMemo = new Map<string, { problem: string | undefined; key: string | null }>();
+  private readonly analysisMemo = new Map<string, { problem: string | undefined; key: string | null; name?: boolean }>();
   readonly foreign: Set<string>;
   /** Syllables some Vietnamese word uses (canonical): a well-formed syllable outside it is a non-word. */
   readonly attestedSet: Set<string>;
@@ -137,7 +137,8 @@ export class SyllableModel {
 
   /** A syllable of a proper name in the gazetteers or the reviewed additions (lower case). */
   nameSyllable(lower: string): boolean {
-    return this.names.has(this.analyze(lower).key ?? lower);
+    const a = this.analyze(lower);
+    return (a.name ??= this.names.has(a.key ?? lower));
   }
 
   /** How often a syllable was seen (canonical tone placement expected). */
@@ -147,7 +148,7 @@ export class SyllableModel {
   }
 
   /** Spelling problem and canonical form of a lower-case token, memoised (a plan repeats its words). */
-  analyze(lower: string): { problem: string | undefined; key: string | null } {
+  analyze(lower: string): { problem: string | undefined; key: string | null; name?: boolean } {
     let a = this.analysisMemo.get(lower);
     if (!a) {
       const problem = syllableProblem(lower);

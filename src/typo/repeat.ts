@@ -32,6 +32,11 @@ export function findRepeats(tokens: Token[], model: SyllableModel, reduplication
   let i = 0;
   while (i < tokens.length) {
     const t = tokens;
+    // most tokens differ from the next two: nothing to look at
+    if (t[i]!.lower !== t[i + 1]?.lower && t[i]!.lower !== t[i + 2]?.lower) {
+      i++;
+      continue;
+    }
     // two syllables twice: "công tác công tác"
     if (
       i + 3 < t.length && word(t[i]) && word(t[i + 1]) && t[i + 1]!.joined && t[i + 2]!.joined && t[i + 3]!.joined &&

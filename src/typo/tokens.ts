@@ -22,7 +22,8 @@ export interface Token {
 const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/u;
 
 // Chunks holding a digit, "/", "@", "_", "://" or a dot between letters are codes, dates, numbers, URLs, domains or e-mail: not words.
-const CODE_MARK = /[\d/@_\\]|www\.|\p{L}\.\p{L}/u;
+const CODE_MARK = /[\d/@_\\]|www\./u;
+const DOTTED = /\p{L}\.\p{L}/u;
 const WORD = /[\p{L}\p{M}]+/gu;
 const SENTENCE_BREAK = /[.!?:;\n()“”"«»[\]…]/u;
 
@@ -34,7 +35,7 @@ function caseOf(s: string): Token['caseForm'] {
 }
 
 export function tokenize(value: string): Token[] {
-  const masked = value.replace(/\S+/gu, (m) => (CODE_MARK.test(m) ? '\u0000'.repeat(m.length) : m));
+  const masked = value.replace(/\S+/gu, (m) => (CODE_MARK.test(m) || (m.includes('.') && DOTTED.test(m)) ? '\u0000'.repeat(m.length) : m));
   const out: Token[] = [];
   let prevEnd = 0;
   const tail = (end: number): string => masked.slice(end);
@@ -57,8 +58,9 @@ export function tokenize(value: string): Token[] {
       codeAfter: false,
       caseForm: caseOf(text),
       enumerator:
-        (ROMAN.test(text) || text.length === 1) &&
-        ((value[start - 1] === '(' && value[end] === ')') || (start < 4 && /^\s*\(?$/u.test(value.slice(0, start)) && (value[end] === '.' || value[end] === ')'))),
+        text.length <= 5 &&
+        ((value[start - 1] === '(' && value[end] === ')') || (start < 4 && (value[end] === '.' || value[end] === ')') && /^\s*\(?$/u.test(value.slice(0, start)))) &&
+        (text.length === 1 || ROMAN.test(text)),
     });
     if (glued) out[out.length - 2]!.glued = true;
     if (out.length > 1 && out[out.length - 1]!.codeBefore) out[out.length - 2]!.codeAfter = true;
@@ -68,6 +70,18 @@ export function tokenize(value: string): Token[] {
   const last = out[out.length - 1];
   if (last && /^[ \u00a0]*\u0000/u.test(tail(last.end))) last.codeAfter = true;
   return out;
+}
+
+// Tokens of recent paragraphs: the rules that read words (typo, repeated-word) share one tokenization.
+const recent = new Map<string, Token[]>();
+/** tokenize(), remembered for the paragraphs of the file being linted (the tokens must not be changed). */
+export function tokensOf(value: string): Token[] {
+  let t = recent.get(value);
+  if (!t) {
+    if (recent.size >= 4096) recent.clear();
+    recent.set(value, (t = tokenize(value)));
+  }
+  return t;
 }
 
 /** Give a replacement the case of the word it replaces. */
