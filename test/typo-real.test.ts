@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fromTelex, telexReadings } from '../src/typo/telex.js';
 import { SyllableModel } from '../src/typo/model.js';
 import { readTrieWords } from '../scripts/cspell-trie.mjs';
-import { ROOT, lint } from './helpers.js';
+import fs from 'node:fs';
+import { ROOT, lint, runCli, tmpDir } from './helpers.js';
 
 async function found(text: string) {
   const res = await lint(text, { filePath: '/virtual/plan.md', only: ['typo', 'repeated-word'] });
@@ -60,6 +61,15 @@ describe('misses of real documents: found with the right suggestion', () => {
   it('a word or two-word phrase typed twice: an error whose fix removes the copy', async () => {
     expect(await found('Ủy ban nhân dân xã có trách nhiệm báo cáo cáo kết quả.')).toEqual([{ rule: 'repeated-word', text: 'cáo cáo', suggestion: 'cáo', severity: 2 }]);
     expect(await found('Tổ chức hội nghị hội nghị sơ kết sáu tháng.')).toMatchObject([{ rule: 'repeated-word', text: 'hội nghị hội nghị', suggestion: 'hội nghị' }]);
+  });
+  it('--fix removes the copies and leaves the text otherwise as it was', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'plan.md');
+    fs.writeFileSync(file, 'Kế hoạch\n\nĐề nghị các các phòng phối hợp để để thực hiện công tác công tác tuyên truyền; hành vi vi phạm bị xử lý.\n');
+    const r = runCli(['--no-config', '--fix', '--rule', 'typo:off', file]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe('Kế hoạch\n\nĐề nghị các phòng phối hợp để thực hiện công tác tuyên truyền; hành vi vi phạm bị xử lý.\n');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
   it('Telex keys one off, or left unconverted', async () => {
     expect(await found('Phòng Nội vụ avf Phòng Tài chính tham mưu.')).toEqual([{ rule: 'typo', text: 'avf', suggestion: 'và', severity: 2 }]);
