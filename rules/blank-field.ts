@@ -1,10 +1,22 @@
 // blank-field — placeholders left empty (số, ngày tháng để trống).
-// The plan's own number and date are filled in when it is issued: warnings in a
-// draft, errors at stage "final". Every other blank is an error.
-import type { RuleContext, RuleModule, TextRef } from '../src/types.js';
+// The document's own number and date are filled in when it is issued, wherever they
+// stand (header, appendix captions, "Kèm theo …", the companion Tờ trình, the signers'
+// date lines): warnings in a draft, errors at stage "final". Blanks inside a form
+// template are the form's, not the author's, and are not reported. Every other blank
+// in the author's own text is an error.
+import type { ParagraphNode, RuleContext, RuleModule, TextRef } from '../src/types.js';
 import type { DateMention } from '../src/extract/dates.js';
+import { kindName } from '../src/plan/model.js';
 
-// leftovers where a value belongs: "…/…", "[…]", "[...]", "____", "xx" (lower case: upper-case XX is a Roman numeral)
+/** A caption of an attached document or appendix: "(Kèm theo Kế hoạch số …)", "(Ban hành kèm theo Quyết định …)", "(Được phê duyệt tại Quyết định …)". */
+const CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s+theo|phê\s+duyệt\s+(?:tại|theo|kèm)|thông\s+qua)\b/iu;
+/** "… được phê duyệt tại Quyết định số …", "… ban hành kèm theo Quyết định số …": the decision that approves the document, issued with it. */
+const APPROVED_IN = /(?:phê\s+duyệt|ban\s+hành|công\s+nhận)\s+(?:tại|theo|kèm\s+theo)\s+Quyết\s+định/iu;
+/** A date line standing alone (a signer's date, "Hà Nội, ngày … tháng … năm …"): filled when signed. */
+const DATE_LINE = /^\s*(?:[^,\n]{2,40},\s*)?ngày[\s.…_\d]*tháng[\s.…_\d]*năm[\s.…_\d]*$/iu;
+
+// leftovers where a value belongs: "…/…", "[…]", "[...]", "____", "xx" (lower case: upper-case XX is a Roman numeral);
+// "./." is the end mark of a Vietnamese document, not a blank (skipped below)
 // regex-safe: the dotted parts are bounded ({1,6}) and "[" starts the bracket part; linear in practice
 const LEFTOVER = /(?<![\p{L}\d])(?:[.…]{1,6}\s*\/\s*[.…]{1,6}|\[(?:\s*(?:…|\.{2,})\s*|\s+)\]|_{3,}|xxx?)(?![\p{L}\d])/gu;
 
@@ -20,12 +32,20 @@ export const rule: RuleModule = {
     fixable: false,
     messages: {
       ownNumber: {
-        vi: 'Số của kế hoạch "{found}" chưa điền — điền khi ban hành',
-        en: 'The plan\'s number "{found}" is not filled in — fill it in when the plan is issued',
+        vi: 'Số của văn bản "{found}" chưa điền — điền khi ban hành',
+        en: 'The document\'s number "{found}" is not filled in — fill it in when the document is issued',
       },
       ownDate: {
         vi: 'Ngày ban hành "{found}" chưa điền đủ {missing} — điền khi ban hành',
-        en: 'The plan\'s date "{found}" lacks the {missing} — fill it in when the plan is issued',
+        en: 'The document\'s date "{found}" lacks the {missing} — fill it in when the document is issued',
+      },
+      companion: {
+        vi: 'Số, ngày của văn bản đi kèm "{found}" chưa điền — điền khi ban hành',
+        en: 'The number or date of the accompanying document "{found}" is not filled in — fill it in when it is issued',
+      },
+      signDate: {
+        vi: 'Ngày ký "{found}" chưa điền — điền khi ký',
+        en: 'The signing date "{found}" is not filled in — fill it in when signing',
       },
       citationNumber: {
         vi: 'Số của {type} "{found}" để trống — cần ghi số văn bản',
@@ -83,22 +103,58 @@ function check(context: RuleContext): void {
     report({ range: ownDate.ref, messageId: 'ownDate', severity: ownSeverity, data: { found: slice(ownDate.ref), missing: missingParts(ownDate, lang) } });
   }
 
+  const kind = context.tree.meta.docKind;
+  const ownName = kind === 'unknown' ? '' : kindName(kind, 'vi').toLowerCase();
+  // captions, and the lines that carry on a caption whose bracket is still open
+  const captions = new Set<ParagraphNode>();
+  let open = false;
+  for (const p of context.extract.paragraphs()) {
+    if (CAPTION.test(p.value) || APPROVED_IN.test(p.value) || (open && !p.label)) captions.add(p);
+    const depth = (p.value.match(/\(/g) ?? []).length - (p.value.match(/\)/g) ?? []).length;
+    open = captions.has(p) ? depth > 0 || (open && depth === 0 && !/\)\s*$/u.test(p.value)) : false;
+  }
+  const isCaption = (p: ParagraphNode): boolean => captions.has(p);
+  const companionSeverity = ownSeverity;
+
   // citations with a blank number ("Kế hoạch - KH/ĐU", "Quyết định số /QĐ-UBND")
+  const blankCitations = new Set<string>();
+  const at = (d: DateMention): string => `${d.ref.node.loc.ordinal}:${d.ref.node.loc.part ?? ''}:${d.ref.start}`;
   for (const c of context.extract.citations()) {
     if (c.number) continue;
+    if (c.node.template) continue;
     const range: TextRef = { node: c.node, start: c.ref.start, end: c.numberRef.end };
-    report({ range, messageId: 'citationNumber', data: { type: c.type, found: slice(range) } });
+    const found = slice(range);
+    // the document's own number in a caption: a warning while its own number is blank too
+    const citesSelf = ownName !== '' && c.typeKey === ownName;
+    if (isCaption(c.node) && (!citesSelf || !own || own.blank)) {
+      if (c.date) blankCitations.add(at(c.date));
+      report({ range, messageId: citesSelf ? 'ownNumber' : 'companion', severity: companionSeverity, data: { found } });
+      continue;
+    }
+    // the Tờ trình a draft goes with ("Theo đề nghị của Giám đốc Sở … tại Tờ trình số …") is numbered when it is issued
+    if (c.typeKey === 'tờ trình' && kind !== 'to-trinh') {
+      if (c.date) blankCitations.add(at(c.date));
+      report({ range, messageId: 'companion', severity: companionSeverity, data: { found } });
+      continue;
+    }
+    report({ range, messageId: 'citationNumber', data: { type: c.type, found } });
   }
 
   // blank and partial dates anywhere else
   for (const d of context.extract.dates()) {
-    if (!d.blank) continue;
-    report({ range: d.ref, messageId: 'date', data: { found: slice(d.ref), missing: missingParts(d, lang) } });
+    if (!d.blank || d.ref.node.template) continue;
+    const found = slice(d.ref);
+    const data = { found, missing: missingParts(d, lang) };
+    if (blankCitations.has(at(d)) || isCaption(d.ref.node)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
+    else if (DATE_LINE.test(d.ref.node.value)) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
+    else report({ range: d.ref, messageId: 'date', data });
   }
 
   // other leftovers
   for (const p of context.extract.paragraphs()) {
+    if (p.template) continue;
     for (const m of p.value.matchAll(LEFTOVER)) {
+      if (/^\.\s*\/\s*\.$/u.test(m[0])) continue; // "./." ends a document
       const range: TextRef = { node: p, start: m.index!, end: m.index! + m[0].length };
       report({ range, messageId: 'leftover', data: { found: m[0] } });
     }

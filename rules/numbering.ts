@@ -1,5 +1,5 @@
 // numbering — sequences that skip, repeat or restart (đánh số mục, tiểu mục, STT).
-import type { CellNode, Label, ParagraphNode, PlanContent, RuleContext, RuleModule, TableNode, TextRef } from '../src/types.js';
+import type { CellNode, Label, ParagraphNode, PlanContent, RuleContext, RuleModule, SectionNode, TableNode, TextRef } from '../src/types.js';
 import { VI_LETTERS, romanValue, rankKey } from '../src/plan/labels.js';
 import { toRoman } from '../src/readers/numbering.js';
 
@@ -45,11 +45,14 @@ export const rule: RuleModule = {
   create(context) {
     return {
       plan(root) {
-        checkSections(context, root.children);
+        // the body and each nested document (appendix, form, attached document) are scopes of their own
+        const tops: PlanContent[][] = [root.children.filter((c) => c.type !== 'appendix')];
+        for (const c of root.children) if (c.type === 'appendix') tops.push(c.children);
+        for (const top of tops) {
+          checkSections(context, top);
+          checkTables(context, top);
+        }
         checkAppendices(context, root.children);
-      },
-      table(node) {
-        checkTable(context, node);
       },
     };
   },
@@ -59,12 +62,27 @@ function labelText(p: ParagraphNode, l: Label): string {
   return p.value.slice(l.start, l.end).trim();
 }
 
-/** Walk every scope (the body, each section, each appendix) and check its direct sub-sections. */
+function itemOf(n: SectionNode): Item {
+  const p = n.children[0] as ParagraphNode;
+  const l = n.label;
+  return { value: l.value, shown: l.core, ref: { node: p, start: l.start, end: l.end }, style: rankKey(l), delim: l.delim, raw: labelText(p, l) };
+}
+
+/** Parts, chapters and articles run on through a whole document; their numbers do not restart under a chapter. */
+const DOCUMENT_WIDE = new Set(['phan', 'chuong', 'dieu']);
+
+/**
+ * Walk every scope of one document (its body, each section) and check its direct
+ * sub-sections: a khoản list restarts in each Điều, a Roman list under each PHẦN or
+ * BƯỚC. Parts, chapters and articles are one sequence each over the document. Quoted
+ * text and tables are scopes of their own (tables are checked apart).
+ */
 function checkSections(context: RuleContext, nodes: PlanContent[]): void {
   const scopes: PlanContent[][] = [];
+  const wide = new Map<string, Item[]>();
   const collect = (list: PlanContent[]): void => {
     scopes.push(list);
-    for (const n of list) if ((n.type === 'section' || n.type === 'appendix') && 'children' in n) collect(n.children);
+    for (const n of list) if (n.type === 'section' || n.type === 'closing') collect(n.children);
   };
   collect(nodes);
   // continuous numbering across sections ("1, 2" under I, "3, 4" under II) is a style of its own: remember the last value per level
@@ -73,12 +91,47 @@ function checkSections(context: RuleContext, nodes: PlanContent[]): void {
     const items: Item[] = [];
     for (const n of list) {
       if (n.type !== 'section') continue;
-      const p = n.children[0] as ParagraphNode;
-      const l = n.label;
-      items.push({ value: l.value, shown: l.core, ref: { node: p, start: l.start, end: l.end }, style: rankKey(l), delim: l.delim, raw: labelText(p, l) });
+      const it = itemOf(n);
+      if (n.label.keyword && DOCUMENT_WIDE.has(n.label.keyword)) {
+        const all = wide.get(it.style) ?? [];
+        all.push(it);
+        wide.set(it.style, all);
+      } else items.push(it);
     }
     checkSequence(context, items, lastAt);
   }
+  for (const items of wide.values()) checkSequence(context, items);
+}
+
+/** Tables of one document, each a scope; a table split over pages (the same heading row again) goes on from the part before. */
+function checkTables(context: RuleContext, nodes: PlanContent[]): void {
+  const tables: TableNode[] = [];
+  const walk = (list: readonly { type: string; children?: unknown }[]): void => {
+    for (const n of list) {
+      if (n.type === 'table') {
+        tables.push(n as TableNode);
+        for (const row of (n as TableNode).children) for (const cell of row.children) walk(cell.children);
+      } else if (n.type !== 'quote' && Array.isArray(n.children)) walk(n.children as { type: string }[]);
+    }
+  };
+  walk(nodes);
+  let prev: { table: TableNode; lastAt: Map<string, number> } | undefined;
+  for (const t of tables) {
+    const lastAt = prev && continues(prev.table, t) ? prev.lastAt : new Map<string, number>();
+    checkTable(context, t, lastAt);
+    prev = { table: t, lastAt };
+  }
+}
+
+function headRow(t: TableNode): string {
+  return (t.children[0]?.children ?? []).map((c) => cellText(c).text).join('|');
+}
+
+/** The second part of a table broken over a page: same columns and the same heading row, or a first row that is not a heading. */
+function continues(a: TableNode, b: TableNode): boolean {
+  const cols = (t: TableNode): number => Math.max(0, ...t.children.map((r) => r.children.length));
+  if (cols(a) !== cols(b)) return false;
+  return headRow(a) === headRow(b) || /^\d/.test(cellText(b.children[0]?.children[0]).text);
 }
 
 function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, number>): void {
@@ -140,14 +193,14 @@ function cellText(cell: CellNode | undefined): { p?: ParagraphNode; text: string
 }
 
 /** A table's STT column: a first column headed STT/TT, or holding 1, 2, 3 … in most rows. */
-function checkTable(context: RuleContext, table: TableNode): void {
+function checkTable(context: RuleContext, table: TableNode, carried: Map<string, number>): void {
   const rows = table.children;
-  if (rows.length < 3) return;
+  if (rows.length < 2) return;
   const firstCells = rows.map((r) => cellText(r.children[0]));
   const headed = STT_HEAD.test(firstCells[0]!.text);
   const body = headed ? firstCells.slice(1) : firstCells;
   const numeric = body.filter((c) => /^\d{1,3}\.?$/.test(c.text)).length;
-  if (!headed && numeric < Math.max(3, body.length * 0.6)) return;
+  if (!headed && (rows.length < 3 || numeric < Math.max(3, body.length * 0.6))) return;
   const items: Item[] = [];
   rows.forEach((row, i) => {
     if (headed && i === 0) return;
@@ -163,26 +216,34 @@ function checkTable(context: RuleContext, table: TableNode): void {
     else if ((m = /^(\d{1,2}(?:\.\d{1,2})+)\.?$/.exec(text))) {
       const parts = m[1]!.split('.');
       items.push({ value: Number(parts[parts.length - 1]), shown: m[1]!, ref, style: `hier:${parts.slice(0, -1).join('.')}`, raw: text });
+    } else if (/^(?:[IVX]{1,6}|[A-Z])(?:\.\d{1,2})+\.?$|^[A-ZĐ]\.?$/u.test(text)) {
+      // a group row ("III.1", "A"): it splits the runs like a Roman row, without a sequence of its own
+      items.push({ value: NaN, shown: text, ref, style: 'group', raw: text });
     }
   });
+  // a column of identifiers or figures, not a row count: values far beyond the number of rows
+  if (items.some((it) => it.style === 'arabic' && it.value > 20 && it.value > rows.length * 3)) return;
+  // an excerpt of a longer list (rows 161, 297, 464 … kept from a bigger table) is no sequence of its own
+  const arabic = items.filter((i) => i.style === 'arabic');
+  if (arabic.length >= 2 && arabic[0]!.value > 1 && arabic.every((it, k) => k === 0 || it.value > arabic[k - 1]!.value) && (arabic[arabic.length - 1]!.value - arabic[0]!.value) / (arabic.length - 1) > 2) return;
   // group rows (I, II …) split the Arabic rows into runs; a run may restart at 1 or continue the previous one
   const romans = items.filter((i) => i.style === 'roman');
-  if (romans.length) {
-    const lastAt = new Map<string, number>();
+  if (romans.length || items.some((i) => i.style === 'group')) {
+    const lastAt = carried;
     let run: Item[] = [];
     const flush = (): void => {
       if (run.length) checkSequence(context, run, lastAt);
       run = [];
     };
     for (const it of items) {
-      if (it.style === 'roman') flush();
+      if (it.style === 'roman' || it.style === 'group') flush();
       else run.push(it);
     }
     flush();
-    checkSequence(context, romans);
+    if (romans.length) checkSequence(context, romans);
     return;
   }
-  checkSequence(context, items);
+  checkSequence(context, items, carried);
 }
 
 /** PHỤ LỤC 01, 02 … in order. */

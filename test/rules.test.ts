@@ -169,6 +169,18 @@ ruleTester('numbering', {
     { name: 'hierarchical labels', code: plan({ body: 'I. A\n\n1.1. x\n\n1.2. y\n\n1.3. z' }) },
     { name: 'dates and numbers in sentences are no labels', code: plan({ body: 'I. A\n\n2026. Năm bản lề.\n\nHoàn thành 3. Mục tiêu khác.' }) },
     {
+      name: 'a decision: khoản restart in each Điều, articles run on across chapters',
+      code: 'QUYẾT ĐỊNH\n\nVề việc ban hành Quy chế\n\nChương I\n\nĐiều 1. A\n\n1. x\n\n2. y\n\na) p\n\nb) q\n\nĐiều 2. B\n\n1. z\n\nChương II\n\nĐiều 3. C\n\n1. w\n',
+    },
+    { name: 'a guidance: Roman sections restart under PHẦN A and PHẦN B', code: plan({ body: 'PHẦN A. CHUNG\n\nI. A\n\nII. B\n\nPHẦN B. RIÊNG\n\nI. C\n\nII. D' }) },
+    { name: 'quoted amended text keeps its own numbers', code: plan({ body: 'I. A\n\n1. Sửa đổi khoản 2 Điều 5 như sau:\n\n“2. Nội dung mới;\n\na) điểm mới.”\n\n2. y' }) },
+    { name: 'a form restarts its list', code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\nMẫu số 01\n\n1. Họ tên\n\n2. Địa chỉ' }) },
+    {
+      name: 'group rows "III.1" split a table STT column',
+      code: plan({ body: 'I. A\n\n| STT | Nội dung |\n| --- | --- |\n| III.1 | nhóm |\n| 1 | a |\n| 2 | b |\n| III.2 | nhóm |\n| 1 | c |' }),
+    },
+    { name: 'a column of identifiers is no STT', code: plan({ body: 'I. A\n\n| STT | Chỉ số |\n| --- | --- |\n| 161 | a |\n| 297 | b |\n| 464 | c |' }) },
+    {
       name: 'a table STT column in order, with continuation rows',
       code: plan({ body: 'I. A\n\n| STT | Nội dung |\n| --- | --- |\n| 1 | a |\n| 2 | b |\n|  | tiếp |\n| 3 | c |' }),
     },
@@ -189,6 +201,11 @@ ruleTester('numbering', {
       ],
     },
     {
+      name: 'an article number skipped (Điều 5 after Điều 3) across a chapter',
+      code: 'LUẬT\n\nTên luật\n\nChương I\n\nĐiều 1. A\n\nĐiều 2. B\n\nChương II\n\nĐiều 3. C\n\n1. x\n\nĐiều 5. D\n',
+      errors: [{ text: 'Điều 5.', messageId: 'gap', message: /thiếu mục 4/ }],
+    },
+    {
       name: 'appendices out of order',
       code: plan({ body: 'I. A\n\nx\n\nPHỤ LỤC 01\n\nbảng\n\nPHỤ LỤC 03\n\nbảng' }),
       errors: [{ text: '03', messageId: 'gap' }],
@@ -200,8 +217,32 @@ ruleTester('blank-field', {
   valid: [
     { name: 'everything filled', code: plan({ header: UBND, body: 'I. A\n\nThực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026; ellipsis in lists: Facebook, Zalo...' }) },
     { name: 'Roman numeral XX is not a placeholder', code: plan({ header: UBND, body: 'I. A\n\nĐại hội XX của Đảng.' }) },
+    { name: '"./." ends a document', code: plan({ header: UBND, body: 'I. A\n\nĐề nghị các đơn vị thực hiện./.' }) },
+    {
+      name: 'a form template: its blanks are for its user',
+      code: plan({ header: UBND, body: 'I. A\n\nx\n\nMẫu số 01\n\nĐƠN ĐĂNG KÝ\n\nHọ và tên: ..............................\n\nNgày ... tháng ... năm ...\n\n[ ] Đồng ý ______' }),
+    },
   ],
   invalid: [
+    {
+      name: 'own number in an appendix caption and a companion Tờ trình: draft-stage warnings; the author\'s blank stays an error',
+      code: plan({
+        header: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG NGỌC HÀ', 'Số:    /KH-UBND', 'Ngọc Hà, ngày 15 tháng 5 năm 2026'],
+        body: 'I. A\n\nTheo đề nghị của Sở Nội vụ tại Tờ trình số    /TTr-SNV; thực hiện Công văn số    /UBND-VX.\n\nPHỤ LỤC\n\n(Kèm theo Kế hoạch số    /KH-UBND ngày   tháng 5 năm 2026)',
+      }),
+      errors: [
+        { text: 'Số:    /KH-UBND', messageId: 'ownNumber', severity: 1 },
+        { text: 'Tờ trình số    /TTr-SNV', messageId: 'companion', severity: 1 },
+        { text: 'Công văn số    /UBND-VX', messageId: 'citationNumber', severity: 2 },
+        { text: 'Kế hoạch số    /KH-UBND', messageId: 'ownNumber', severity: 1 },
+        { text: 'ngày   tháng 5 năm 2026', messageId: 'companion', severity: 1 },
+      ],
+    },
+    {
+      name: 'a signer\'s date line left blank: a draft-stage warning',
+      code: plan({ header: UBND, body: 'I. A\n\nÝ kiến của lãnh đạo:\n\nNgày     tháng    năm 2026' }),
+      errors: [{ text: 'Ngày     tháng    năm 2026', messageId: 'signDate', severity: 1 }],
+    },
     {
       name: 'own number and date blank in a draft: warnings',
       code: plan({ header: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG NGỌC HÀ', 'Số: /KH-UBND', 'Ngọc Hà, ngày    tháng    năm 2026'], body: 'I. A' }),

@@ -35,7 +35,8 @@ const APPENDIX = new RegExp(`^\\s*PHỤ\\s+LỤC(?:\\s+(?:SỐ\\s+)?([0-9]{1,3}|
 const MOTTO = /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$/iu;
 const MOTTO_ANYWHERE = /CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
 const DRAFT_MARK = /\(?\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\s*\)?/gu;
-const STATE_MOTTO = /CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM/iu;
+/** The state motto as a line of its own (a header), not the country's name in a sentence. */
+const STATE_MOTTO = /^\s*CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/mu;
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 /** How far into a document its title may stand (header paragraphs and tables before it). */
 const TITLE_WITHIN = 30;
@@ -88,10 +89,18 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
     }
   }
 
-  // 2. Preamble: until the first numbered heading.
+  // 2. Preamble: until the first numbered heading; a quotation in it keeps its own labels.
   const preamble: PlanContent[] = [];
   while (i < items.length) {
     const n = items[i]!;
+    const qEnd = n.type === 'paragraph' && startsQuote(n, preamble) ? quoteEnd(items, i) : -1;
+    if (qEnd >= 0) {
+      const quoted: QuoteNode = { type: 'quote', children: items.slice(i, qEnd + 1) };
+      for (const q of quoted.children) if (q.type === 'paragraph') delete q.label;
+      preamble.push(quoted);
+      i = qEnd + 1;
+      continue;
+    }
     if (startsClosing(n) || boundaryAt(items, i) || (n.type === 'paragraph' && n.label && n.label.style !== 'bullet')) break;
     preamble.push(n);
     i++;
@@ -141,7 +150,7 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
     const parent = stack.length ? stack[stack.length - 1]!.node : scope;
     // quoted amended text: "… như sau: “2. …”" — its own labels, until the closing quote
     if (n.type === 'paragraph') {
-      if (!quote && /^\s*[“"]/u.test(n.value) && followsIntro(parent.children)) {
+      if (!quote && startsQuote(n, parent.children)) {
         quote = { type: 'quote', children: [] };
         parent.children.push(quote);
       }
@@ -188,6 +197,20 @@ function scopeOf(l: Label, open: SectionNode[]): ScopeType {
   if (inArticle && l.style === 'arabic') return 'clause';
   if (inArticle && l.style === 'letter') return 'point';
   return l.style === 'bullet' ? 'arabic' : l.style;
+}
+
+/** A quotation starts: an opening quote mark after an introduction ("… như sau:"), or before a label ("“1. …"). */
+function startsQuote(n: ParagraphNode, before: PlanContent[]): boolean {
+  return /^\s*[“"]/u.test(n.value) && (followsIntro(before) || !!parseLabel(n.value.replace(/^\s*[“"]/u, '')));
+}
+
+/** The last paragraph of a quotation starting at items[k]: the one that closes the quote (at most 60 on). */
+function quoteEnd(items: (ParagraphNode | TableNode)[], k: number): number {
+  for (let j = k; j < items.length && j < k + 60; j++) {
+    const n = items[j]!;
+    if (n.type === 'paragraph' && /[”"]\s*[.;,]?\s*$/u.test(n.value)) return j;
+  }
+  return -1;
 }
 
 /** The paragraph before ends with "như sau:" (or a colon introducing amended wording). */
