@@ -94,7 +94,10 @@ function check(context: RuleContext): void {
 
   // the plan's own number and date
   const own = context.extract.ownNumber();
-  if (own?.blank) {
+  // a number in a form the extractor does not know ("Số: 20-01/26/PT-NC") is still a number
+  const ownLine = context.tree.meta.numberLine;
+  const ownWritten = ownLine ? /[Ss]ố\s*[:.]?\s*\d/u.test(ownLine.node.value.slice(ownLine.start, ownLine.end)) : false;
+  if (own?.blank && !ownWritten) {
     const line = context.tree.meta.numberLine!;
     report({ range: { node: line.node, start: line.start, end: line.end }, messageId: 'ownNumber', severity: ownSeverity, data: { found: slice(line) } });
   }

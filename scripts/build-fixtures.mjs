@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { buildDocx, numberingXml, p, r, stylesXml, table } from './docx-builder.mjs';
 import { decreePlanDocx, decreePlanMarkdown } from './form-fixtures.mjs';
+import { DOCUMENTS, toDocx, toMarkdown } from './fixture-documents.mjs';
 
 const out = new URL('../fixtures/', import.meta.url);
 
@@ -79,3 +80,12 @@ fs.writeFileSync(new URL('ke-hoach-co-loi.docx', out), plan({ defects: true }));
 fs.writeFileSync(new URL('the-thuc-ubnd.docx', out), decreePlanDocx());
 fs.writeFileSync(new URL('the-thuc-ubnd.md', out), decreePlanMarkdown());
 console.log('fixtures/ke-hoach-ubnd-mau.docx, fixtures/ke-hoach-co-loi.docx, fixtures/the-thuc-ubnd.{docx,md} written');
+
+// Documents of other kinds for the document-model tests, in Markdown and in Word.
+const docs = new URL('../test/fixtures/', import.meta.url);
+fs.mkdirSync(docs, { recursive: true });
+for (const [name, blocks] of Object.entries(DOCUMENTS)) {
+  fs.writeFileSync(new URL(`${name}.md`, docs), toMarkdown(blocks));
+  fs.writeFileSync(new URL(`${name}.docx`, docs), toDocx(blocks));
+}
+console.log(`test/fixtures/: ${Object.keys(DOCUMENTS).length} documents as .md and .docx written`);

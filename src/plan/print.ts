@@ -59,8 +59,8 @@ export function printTree(root: PlanRoot): string {
   if (m.issuingBody) lines.push(`  issuing body: ${m.issuingBody}${m.superiorBody ? ` (under ${m.superiorBody})` : ''}`);
   lines.push(`  issuer: ${m.issuer.body}, level ${m.issuer.level}`);
   if (m.symbol) lines.push(`  symbol: ${m.symbol}`);
-  if (m.numberLine) lines.push(`  number: "${short(m.numberLine.node.value)}"`);
-  if (m.placeDate) lines.push(`  place and date: "${short(m.placeDate.node.value)}"`);
+  if (m.numberLine) lines.push(`  number: "${short(m.numberLine.node.value.slice(m.numberLine.start, m.numberLine.end))}"`);
+  if (m.placeDate) lines.push(`  place and date: "${short(m.placeDate.node.value.slice(m.placeDate.start, m.placeDate.end))}"`);
   if (m.title) lines.push(`  title: "${short(m.title, 90)}"`);
   const at = (n: { position?: { start: { line: number } } }): string => (n.position ? ` [${root.format === 'docx' ? '¶' : 'line '}${n.position.start.line}]` : '');
   const walk = (nodes: PlanContent[], indent: string): void => {

@@ -188,6 +188,8 @@ function collectPara(children: PhrasingContent[], source: string, done: (pieces:
         case 'html': {
           const m = directives && n.position ? DIRECTIVE.exec(n.value.trim()) : null;
           if (m) directives!.push(toDirective(m, n.position!.start.line));
+          // a line break written as HTML (tables and pages converted from the web): a line of its own
+          else if (/^<br\s*\/?>$/iu.test(n.value.trim())) pieces.push({ text: '\n', offsets: [n.position?.start.offset ?? 0] });
           break;
         }
         default:
