@@ -5,6 +5,7 @@ import type {
   Block,
   Label,
   LabelKeyword,
+  ParaBlock,
   QuoteNode,
   ScopeType,
   CellNode,
@@ -22,12 +23,14 @@ import type {
 } from '../types.js';
 import { isUpperText, offsetToPoint, squash, toNfc } from '../text/normalize.js';
 import { parseLabel, rankKey } from './labels.js';
-import { ATTACHED_CAPTION, FILL_IN, FORM_CAPTION, VV_LINE, decideKind, isEnactingLine, keywordScope, numberSymbol, readIssuer, titleKind } from './model.js';
+import { assignOrdinals } from '../readers/blocks.js';
+import { ATTACHED_CAPTION, FILL_IN, FORM_CAPTION, VV_LINE, decideKind, isEnactingLine, keywordScope, numberSymbol, parseKeywordHeading, readIssuer, titleKind } from './model.js';
 
 /** \b only knows ASCII letters; this is a word end for Vietnamese. */
 const END = '(?![\\p{L}\\p{N}])';
-// regex-safe: one start (^); the colon is tied to the spaces before it, so no two quantifiers share a run
-const NUMBER_LINE = /^\s*(?:(?:Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Quyết định|Pháp lệnh)\s+)?[Ss]ố(?:\s*[:.])?\s*[\d.…_/-]/u;
+// regex-safe: one start (^); the colon is tied to the spaces before it, so no two quantifiers share a run.
+// A bare "Số" in capitals; after a kind word ("Luật số:") the colon is required — "Nghị quyết số 244/…" in a sentence is a citation.
+const NUMBER_LINE = /^\s*(?:(?:Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Quyết định|Pháp lệnh)\s+số\s*:|Số(?:\s*[:.])?)\s*[\d.…_/-]/u;
 const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày\b/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^\s*(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
@@ -43,7 +46,12 @@ const TITLE_WITHIN = 30;
 
 export function buildPlan(doc: ReadDocument): PlanRoot {
   const toNode = makeConverter();
-  const items = doc.blocks.map(toNode);
+  let blocks = doc.blocks;
+  if (doc.format !== 'docx') {
+    blocks = doc.blocks.flatMap((b) => splitAtHeadings(b, doc.format));
+    if (blocks.length !== doc.blocks.length) assignOrdinals(blocks, 1);
+  }
+  const items = blocks.map(toNode);
   const root: PlanRoot = {
     type: 'plan',
     format: doc.format,
@@ -288,6 +296,50 @@ function boundaryAt(items: (ParagraphNode | TableNode)[], k: number, current: Ap
     }
   }
   return undefined;
+}
+
+/**
+ * Text and Markdown without blank lines between paragraphs (a law copied from the web, a
+ * page converted to Markdown) run many lines into one paragraph: a line that opens with a
+ * heading ("Điều 5.", "Chương II") or a label after a finished line ("…;" then "2. …")
+ * starts a paragraph of its own.
+ */
+function splitAtHeadings(b: Block, format: ReadDocument['format']): Block[] {
+  if (b.kind !== 'p' || b.map.kind !== 'text' || !b.raw.includes('\n')) return [b];
+  const offsets = b.map.offsets;
+  const cuts: number[] = [];
+  let at = b.raw.indexOf('\n');
+  while (at >= 0) {
+    const next = b.raw.slice(at + 1);
+    const before = b.raw.slice(0, at).trimEnd();
+    const firstLine = next.split('\n')[0]!;
+    const label = parseLabel(firstLine);
+    const prev = before.split('\n').pop() ?? '';
+    const heading =
+      !!parseKeywordHeading(firstLine.trimStart()) ||
+      (!!label && label.style !== 'bullet' && /[.;:!?)”"]$|^\S[^a-zà-ỹ]*$/u.test(prev)) ||
+      // plain text: header and title lines, the number, the place and date, "Căn cứ …" stand on lines of their own
+      (format === 'text' && (isUpperText(prev) || NUMBER_LINE.test(prev) || PLACE_DATE.test(prev) || NUMBER_LINE.test(firstLine) || PLACE_DATE.test(firstLine) || /^\s*(Căn cứ|Nơi nhận)/u.test(firstLine)));
+    if (heading) cuts.push(at + 1);
+    at = b.raw.indexOf('\n', at + 1);
+  }
+  if (!cuts.length) return [b];
+  const out: Block[] = [];
+  const bounds = [0, ...cuts, b.raw.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k]!;
+    const end = k + 2 < bounds.length ? bounds[k + 1]! - 1 : bounds[k + 1]!; // drop the line break
+    const raw = b.raw.slice(start, end);
+    if (!raw.trim()) continue;
+    const piece: ParaBlock = { kind: 'p', raw, map: { kind: 'text', offsets: offsets.slice(start, end + 1) }, loc: { ...b.loc } };
+    if (k === 0) {
+      if (b.headingLevel) piece.headingLevel = b.headingLevel;
+      if (b.labelEnd !== undefined) piece.labelEnd = b.labelEnd;
+      if (b.listItem) piece.listItem = b.listItem;
+    }
+    out.push(piece);
+  }
+  return out;
 }
 
 function isDecoration(n: PlanContent): boolean {
