@@ -30,6 +30,8 @@ export const rule: RuleModule = {
     docs: 'docs/rules/blank-field.md',
     defaultSeverity: 'error',
     fixable: false,
+    // a law, decree or circular leaves no fill-in blanks of an office's own: its dates are set when it is passed
+    normative: false,
     messages: {
       ownNumber: {
         vi: 'Số của văn bản "{found}" chưa điền — điền khi ban hành',
