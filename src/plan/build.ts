@@ -31,15 +31,15 @@ const END = '(?![\\p{L}\\p{N}])';
 // regex-safe: one start (^); the colon is tied to the spaces before it, so no two quantifiers share a run.
 // A bare "Số" in capitals; after a kind word ("Luật số:") the colon is required — "Nghị quyết số 244/…" in a sentence is a citation.
 const NUMBER_LINE = /^\s*(?:(?:Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Quyết định|Pháp lệnh)\s+số\s*:|Số(?:\s*[:.])?)\s*[\d.…_/-]/u;
-const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày\b/u;
+const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày(?!\p{L})/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^\s*(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
 const APPENDIX = new RegExp(`^\\s*PHỤ\\s+LỤC(?:\\s+(?:SỐ\\s+)?([0-9]{1,3}|[IVX]{1,6}|[A-Z]))?${END}`, 'u');
 const MOTTO = /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH|MẶT TRẬN TỔ QUỐC VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$/iu;
-const MOTTO_ANYWHERE = /CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
+const MOTTO_ANYWHERE = /CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
 const DRAFT_MARK = /\(?\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\s*\)?/gu;
 /** The state motto as a line of its own (a header), not the country's name in a sentence. */
-const STATE_MOTTO = /^\s*CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/mu;
+const STATE_MOTTO = /^\s*CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/mu;
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 /** How far into a document its title may stand (header paragraphs and tables before it). */
 const TITLE_WITHIN = 30;
@@ -312,14 +312,15 @@ function splitAtHeadings(b: Block, format: ReadDocument['format']): Block[] {
   while (at >= 0) {
     const next = b.raw.slice(at + 1);
     const before = b.raw.slice(0, at).trimEnd();
-    const firstLine = next.split('\n')[0]!;
+    // tested in NFC (texts copied from the web are often decomposed); cut in the raw text
+    const firstLine = next.split('\n')[0]!.normalize('NFC');
     const label = parseLabel(firstLine);
-    const prev = before.split('\n').pop() ?? '';
+    const prev = (before.split('\n').pop() ?? '').normalize('NFC');
     const heading =
       !!parseKeywordHeading(firstLine.trimStart()) ||
       (!!label && label.style !== 'bullet' && /[.;:!?)”"]$|^\S[^a-zà-ỹ]*$/u.test(prev)) ||
       // plain text: header and title lines, the number, the place and date, "Căn cứ …" stand on lines of their own
-      (format === 'text' && (isUpperText(prev) || NUMBER_LINE.test(prev) || PLACE_DATE.test(prev) || NUMBER_LINE.test(firstLine) || PLACE_DATE.test(firstLine) || /^\s*(Căn cứ|Nơi nhận)/u.test(firstLine)));
+      (format === 'text' && (isUpperText(prev) || (!!titleKind(firstLine) && isUpperText(firstLine)) || NUMBER_LINE.test(prev) || PLACE_DATE.test(prev) || NUMBER_LINE.test(firstLine) || PLACE_DATE.test(firstLine) || /^\s*(Căn cứ|Nơi nhận)/u.test(firstLine)));
     if (heading) cuts.push(at + 1);
     at = b.raw.indexOf('\n', at + 1);
   }
