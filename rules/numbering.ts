@@ -68,13 +68,17 @@ function itemOf(n: SectionNode): Item {
   return { value: l.value, shown: l.core, ref: { node: p, start: l.start, end: l.end }, style: rankKey(l), delim: l.delim, raw: labelText(p, l) };
 }
 
-/** Parts, chapters and articles run on through a whole document; their numbers do not restart under a chapter. */
-const DOCUMENT_WIDE = new Set(['phan', 'chuong', 'dieu']);
+/**
+ * Articles run on through a whole document: their numbers do not restart under a chapter or a
+ * section (Mục). Chapters may run on across parts or restart in each part (both are in use); that
+ * is the carried-on numbering every list may have.
+ */
+const DOCUMENT_WIDE = new Set(['dieu']);
 
 /**
  * Walk every scope of one document (its body, each section) and check its direct
  * sub-sections: a khoản list restarts in each Điều, a Roman list under each PHẦN or
- * BƯỚC. Parts, chapters and articles are one sequence each over the document. Quoted
+ * BƯỚC. Articles are one sequence over the document. Quoted
  * text and tables are scopes of their own (tables are checked apart).
  */
 function checkSections(context: RuleContext, nodes: PlanContent[]): void {

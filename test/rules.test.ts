@@ -172,6 +172,10 @@ ruleTester('numbering', {
       name: 'a decision: khoản restart in each Điều, articles run on across chapters',
       code: 'QUYẾT ĐỊNH\n\nVề việc ban hành Quy chế\n\nChương I\n\nĐiều 1. A\n\n1. x\n\n2. y\n\na) p\n\nb) q\n\nĐiều 2. B\n\n1. z\n\nChương II\n\nĐiều 3. C\n\n1. w\n',
     },
+    {
+      name: 'a code: chapters restart in each part, articles run on',
+      code: 'BỘ LUẬT\n\nTên\n\nPhần thứ nhất\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2.B\n\nPhần thứ hai\n\nChương I\n\nĐiều 3. C\n',
+    },
     { name: 'a guidance: Roman sections restart under PHẦN A and PHẦN B', code: plan({ body: 'PHẦN A. CHUNG\n\nI. A\n\nII. B\n\nPHẦN B. RIÊNG\n\nI. C\n\nII. D' }) },
     { name: 'quoted amended text keeps its own numbers', code: plan({ body: 'I. A\n\n1. Sửa đổi khoản 2 Điều 5 như sau:\n\n“2. Nội dung mới;\n\na) điểm mới.”\n\n2. y' }) },
     { name: 'a form restarts its list', code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\nMẫu số 01\n\n1. Họ tên\n\n2. Địa chỉ' }) },

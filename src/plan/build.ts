@@ -310,15 +310,15 @@ function splitAtHeadings(b: Block, format: ReadDocument['format']): Block[] {
   const cuts: number[] = [];
   let at = b.raw.indexOf('\n');
   while (at >= 0) {
-    const next = b.raw.slice(at + 1);
-    const before = b.raw.slice(0, at).trimEnd();
+    const lineEnd = b.raw.indexOf('\n', at + 1);
+    const prevStart = b.raw.lastIndexOf('\n', at - 1) + 1;
     // tested in NFC (texts copied from the web are often decomposed); cut in the raw text
-    const firstLine = next.split('\n')[0]!.normalize('NFC');
+    const firstLine = b.raw.slice(at + 1, lineEnd < 0 ? b.raw.length : lineEnd).normalize('NFC');
     const label = parseLabel(firstLine);
-    const prev = (before.split('\n').pop() ?? '').normalize('NFC');
+    const prev = b.raw.slice(prevStart, at).trimEnd().normalize('NFC');
     const heading =
       !!parseKeywordHeading(firstLine.trimStart()) ||
-      (!!label && label.style !== 'bullet' && /[.;:!?)”"]$|^\S[^a-zà-ỹ]*$/u.test(prev)) ||
+      (!!label && label.style !== 'bullet' && (/[.;:!?)”"]$|^\S[^a-zà-ỹ]*$/u.test(prev) || !!parseKeywordHeading(prev.trimStart()))) ||
       // plain text: header and title lines, the number, the place and date, "Căn cứ …" stand on lines of their own
       (format === 'text' && (isUpperText(prev) || (!!titleKind(firstLine) && isUpperText(firstLine)) || NUMBER_LINE.test(prev) || PLACE_DATE.test(prev) || NUMBER_LINE.test(firstLine) || PLACE_DATE.test(firstLine) || /^\s*(Căn cứ|Nơi nhận)/u.test(firstLine)));
     if (heading) cuts.push(at + 1);

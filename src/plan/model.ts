@@ -77,8 +77,9 @@ export function isEnactingLine(line: string): boolean {
  * "Số 95-KH/ĐU", "QH15" in "Luật số: 69/2025/QH15"; also "/BC-UBND" with a blank number.
  */
 export function numberSymbol(line: string): string | undefined {
-  const m = /[Ss]ố\s*[:.]?\s*[\d.…_ \t]*\s*[-/]\s*(?:\d{4}\s*\/\s*)?([\p{Lu}\p{Ll}\d]+(?:\s*[-/]\s*[\p{Lu}\p{Ll}\d]+)*)/u.exec(line);
-  return m ? m[1]!.replace(/\s+/g, '') : undefined;
+  // regex-safe: no two quantifiers share a run of spaces
+  const m = /[Ss]ố(?:\s*[:.])?[\s\d.…_]*[-/]\s*(?:\d{4}\/)?([\p{L}\d]+(?:[-/][\p{L}\d]+)*)/u.exec(line);
+  return m ? m[1] : undefined;
 }
 
 /** The kind a symbol names: "KH-UBND" → plan, "95-KH/ĐU"'s "KH/ĐU" → plan, "2025/QH15" → law, "NĐ-CP" → decree. */
@@ -220,7 +221,8 @@ export function parseKeywordHeading(s: string): KeywordHeading | undefined {
     const k = re.exec(s);
     if (!k) continue;
     const rest = s.slice(k[0].length);
-    const m = /^\s+(thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|THỨ\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)|[IVXL]{1,6}|\d{1,3}[a-zđ]?|[A-HĐ])(\s*[.:)\-–]?)(?=\s|$)/u.exec(rest);
+    // "Điều 2.Đối tượng" (the space forgotten) is still a heading
+    const m = /^\s+(thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|THỨ\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)|[IVXL]{1,6}|\d{1,3}[a-zđ]?|[A-HĐ])(\s*[.:)\-–]?)(?=\s|$|(?<=[.:])\p{Lu})/u.exec(rest);
     if (!m) return undefined;
     const core = m[1]!;
     const delim = m[2]!.trim();
