@@ -1,6 +1,6 @@
 // The document model: kind, issuer and level, header forms, legal structure, scopes and paths.
 import { describe, expect, it } from 'vitest';
-import { decideKind, numberSymbol, parseKeywordHeading, readIssuer, symbolKind, titleKind } from '../src/plan/model.js';
+import { KINDS, decideKind, numberSymbol, parseKeywordHeading, readIssuer, symbolKind, titleKind } from '../src/plan/model.js';
 import { sectionPath } from '../src/plan/build.js';
 import { parseLabel } from '../src/plan/labels.js';
 import { outline } from '../src/plan/print.js';
@@ -199,4 +199,18 @@ describe('output', () => {
     expect(tree).toContain('issuer: party, level commune');
     expect(tree).toMatch(/section I "I\. MỤC ĐÍCH, YÊU CẦU" — roman/);
   });
+});
+
+describe('every kind of the list is recognised in a document of that kind', () => {
+  const header = 'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\n';
+  for (const k of KINDS) {
+    const title = k.titles[k.titles.length - 1]!;
+    it(`${k.vi} (${k.id})`, async () => {
+      const symbol = k.symbols[0] ? `Số: 12/${k.symbols[0]}-UBND\n\n` : 'Số: 12/2026/QH15\n\n';
+      const md = k.id === 'cong-van' ? `${header}Số: 12/UBND-VX\n\nV/v triển khai nhiệm vụ\n\nKính gửi: Các sở.\n\nNội dung.\n` : `${header}${symbol}${title}\n\nVề nhiệm vụ năm 2026\n\nI. NỘI DUNG\n\n1. Thực hiện.\n`;
+      const { tree } = await treeOf(md);
+      expect(tree.meta.docKind).toBe(k.id);
+      expect(tree.meta.normative).toBe(['luat', 'nghi-dinh', 'thong-tu'].includes(k.id));
+    });
+  }
 });
