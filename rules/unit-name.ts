@@ -82,6 +82,7 @@ export const rule: RuleModule = {
     },
     docs: 'docs/rules/unit-name.md',
     defaultSeverity: 'error',
+    normative: false, // a law names units of every province: no own ward to compare with
     fixable: false,
     options: {},
     messages: {

@@ -4,9 +4,9 @@ import { KINDS, decideKind, numberSymbol, parseKeywordHeading, readIssuer, symbo
 import { sectionPath } from '../src/plan/build.js';
 import { parseLabel } from '../src/plan/labels.js';
 import { outline } from '../src/plan/print.js';
-import type { AppendixNode, PlanContent, PlanRoot, SectionNode } from '../src/types.js';
+import type { AppendixNode, PlanContent, PlanRoot, RuleModule, SectionNode } from '../src/types.js';
 import { buildDocx, p, table } from '../scripts/docx-builder.mjs';
-import { runCli, treeOf } from './helpers.js';
+import { lint, runCli, treeOf } from './helpers.js';
 
 function sections(tree: PlanRoot): SectionNode[] {
   const out: SectionNode[] = [];
@@ -213,4 +213,22 @@ describe('every kind of the list is recognised in a document of that kind', () =
       expect(tree.meta.normative).toBe(['luat', 'nghi-dinh', 'thong-tu'].includes(k.id));
     });
   }
+});
+
+describe('rules declare the kinds they apply to', () => {
+  const probe = (meta: Partial<RuleModule['meta']>): RuleModule => ({
+    meta: { id: 'probe', description: { vi: 'x', en: 'x' }, messages: { hit: { vi: 'chạy', en: 'ran' } }, docs: '', defaultSeverity: 'warn', ...meta },
+    create: (context) => ({ 'plan:exit': (root) => context.report({ node: root.children[0], messageId: 'hit' }) }),
+  });
+  const run = async (rule: RuleModule, md: string) => (await lint(md, { rules: new Map([['probe', rule]]) })).messages.length;
+  const LAW = 'QUỐC HỘI\n\nLuật số: 71/2026/QH15\n\nLUẬT\n\nQUẢN LÝ\n\nĐiều 1. Phạm vi\n';
+  const PLAN = 'ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 3/KH-UBND\n\nKẾ HOẠCH\n\nVề việc A\n\nI. A\n';
+  it('meta.kinds limits a rule to those kinds; meta.normative: false keeps it off laws', async () => {
+    expect(await run(probe({}), PLAN)).toBe(1);
+    expect(await run(probe({ kinds: ['quyet-dinh'] }), PLAN)).toBe(0);
+    expect(await run(probe({ kinds: ['ke-hoach'] }), PLAN)).toBe(1);
+    expect(await run(probe({}), LAW)).toBe(1);
+    expect(await run(probe({ normative: false }), LAW)).toBe(0);
+    expect(await run(probe({ normative: false }), PLAN)).toBe(1);
+  });
 });
