@@ -5,3 +5,5 @@ export { ConfigResolver, mergeLayers, validateConfig, ConfigError } from './conf
 export { getFormatter, FORMAT_NAMES } from './formatters/index.js';
 export { printTree, outline } from './plan/print.js';
 export type * from './types.js';
+// the extractor layer adds its members to the rule context's Extractors (declaration merging)
+export type { ExtractorFactory } from './extract/index.js';

@@ -435,15 +435,13 @@ export interface RuleModule {
   create(context: RuleContext): Visitor | void;
 }
 
-/** Extractors shared by rules; each runs at most once per file. */
+/**
+ * Extractors shared by rules; each runs at most once per file. This module imports nothing:
+ * the extractor layer (src/extract/index.ts) adds its own members (citations, dates, unit
+ * mentions, the own number and date) by declaration merging, so types flow one way.
+ */
 export interface Extractors {
   paragraphs(): ParagraphNode[];
-  citations(): import('./extract/citations.js').Citation[];
-  dates(): import('./extract/dates.js').DateMention[];
-  unitMentions(): import('./extract/units.js').UnitMention[];
-  ownNumber(): import('./extract/citations.js').OwnNumber | undefined;
-  /** The plan's own date from its place-date line. */
-  ownDate(): import('./extract/dates.js').DateMention | undefined;
 }
 
 export interface LintMessage {

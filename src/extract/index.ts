@@ -2,9 +2,21 @@
 // per file on first use (citations, dates, unit mentions, numbering labels).
 import type { Extractors, PlanRoot, ResolvedConfig } from '../types.js';
 import { paragraphsOf } from '../plan/build.js';
-import { extractCitations, ownNumber } from './citations.js';
-import { datesIn } from './dates.js';
-import { extractUnitMentions } from './units.js';
+import { extractCitations, ownNumber, type Citation, type OwnNumber } from './citations.js';
+import { datesIn, type DateMention } from './dates.js';
+import { extractUnitMentions, type UnitMention } from './units.js';
+
+// The extractors' results, added to the rule context's interface here (types.ts imports nothing).
+declare module '../types.js' {
+  interface Extractors {
+    citations(): Citation[];
+    dates(): DateMention[];
+    unitMentions(): UnitMention[];
+    ownNumber(): OwnNumber | undefined;
+    /** The document's own date from its place-date line. */
+    ownDate(): DateMention | undefined;
+  }
+}
 
 export type ExtractorFactory = (tree: PlanRoot, config: ResolvedConfig, extract: Extractors) => unknown;
 
