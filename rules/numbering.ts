@@ -65,7 +65,9 @@ function labelText(p: ParagraphNode, l: Label): string {
 function itemOf(n: SectionNode): Item {
   const p = n.children[0] as ParagraphNode;
   const l = n.label;
-  return { value: l.value, shown: l.core, ref: { node: p, start: l.start, end: l.end }, style: rankKey(l), delim: l.delim, raw: labelText(p, l) };
+  // hierarchical labels form one list per prefix: 1.1, 1.2 — then 2.1, 2.2
+  const style = l.style === 'hier' && !l.keyword ? `hier:${l.parts!.slice(0, -1).join('.')}` : rankKey(l);
+  return { value: l.value, shown: l.core, ref: { node: p, start: l.start, end: l.end }, style, delim: l.delim, raw: labelText(p, l) };
 }
 
 /**

@@ -176,6 +176,12 @@ ruleTester('numbering', {
       name: 'a code: chapters restart in each part, articles run on',
       code: 'BỘ LUẬT\n\nTên\n\nPhần thứ nhất\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2.B\n\nPhần thứ hai\n\nChương I\n\nĐiều 3. C\n',
     },
+    { name: 'hierarchical labels: one list per prefix', code: plan({ body: 'I. A\n\n1.1. x\n\n1.2. y\n\n2.1. z\n\n2.2. w' }) },
+    {
+      name: 'a law as plain text, one line a paragraph: "Ðiều" (U+00D0), amended text quoted after "như sau:", a flattened table',
+      filename: '/virtual/luat.txt',
+      code: 'LUẬT\nTHỬ NGHIỆM\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Một.\n2. Sửa đổi Điều 54 như sau:\n“Điều 54. Điều kiện\n1. Người lao động:\na) Đủ tuổi.”.\n3. Ba.\nÐiều 2. Bảng\n1.1\nPhí A\n1.3\nPhí B\nĐiều 3. Hiệu lực\nLuật này có hiệu lực.\n',
+    },
     { name: 'a guidance: Roman sections restart under PHẦN A and PHẦN B', code: plan({ body: 'PHẦN A. CHUNG\n\nI. A\n\nII. B\n\nPHẦN B. RIÊNG\n\nI. C\n\nII. D' }) },
     { name: 'quoted amended text keeps its own numbers', code: plan({ body: 'I. A\n\n1. Sửa đổi khoản 2 Điều 5 như sau:\n\n“2. Nội dung mới;\n\na) điểm mới.”\n\n2. y' }) },
     { name: 'a form restarts its list', code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\nMẫu số 01\n\n1. Họ tên\n\n2. Địa chỉ' }) },

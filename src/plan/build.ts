@@ -45,7 +45,7 @@ const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 const TITLE_WITHIN = 30;
 
 export function buildPlan(doc: ReadDocument): PlanRoot {
-  const toNode = makeConverter();
+  const toNode = makeConverter(doc.format);
   let blocks = doc.blocks;
   if (doc.format !== 'docx') {
     blocks = doc.blocks.flatMap((b) => splitAtHeadings(b, doc.format));
@@ -319,6 +319,9 @@ function splitAtHeadings(b: Block, format: ReadDocument['format']): Block[] {
     const heading =
       !!parseKeywordHeading(firstLine.trimStart()) ||
       (!!label && label.style !== 'bullet' && (/[.;:!?)”"]$|^\S[^a-zà-ỹ]*$/u.test(prev) || !!parseKeywordHeading(prev.trimStart()))) ||
+      // a quotation opening after "… như sau:"; a label standing alone on its line (a table flattened into text)
+      (/:\s*$/u.test(prev) && /^\s*[“"]/u.test(firstLine)) ||
+      (format === 'text' && !!label && label.style !== 'bullet' && firstLine.trim() === label.raw.trim()) ||
       // plain text: header and title lines, the number, the place and date, "Căn cứ …" stand on lines of their own
       (format === 'text' && (isUpperText(prev) || (!!titleKind(firstLine) && isUpperText(firstLine)) || NUMBER_LINE.test(prev) || PLACE_DATE.test(prev) || NUMBER_LINE.test(firstLine) || PLACE_DATE.test(firstLine) || /^\s*(Căn cứ|Nơi nhận)/u.test(firstLine)));
     if (heading) cuts.push(at + 1);
@@ -546,14 +549,17 @@ function refOf(node: ParagraphNode, start: number, end: number): TextRef {
   return { node, start, end };
 }
 
-function makeConverter(): (b: Block) => ParagraphNode | TableNode {
+function makeConverter(format: ReadDocument['format'] = 'docx'): (b: Block) => ParagraphNode | TableNode {
   const convert = (b: Block): ParagraphNode | TableNode => {
     if (b.kind === 'p') {
       const { value, nfcToRaw } = toNfc(b.raw);
       const node: ParagraphNode = { type: 'paragraph', value, raw: b.raw, nfcToRaw, map: b.map, loc: b.loc };
       if (b.headingLevel) node.headingLevel = b.headingLevel;
       if (b.format) node.format = b.format;
-      const label = b.loc.table ? undefined : parseLabel(value, !!b.autoLabel);
+      let label = b.loc.table ? undefined : parseLabel(value, !!b.autoLabel);
+      // plain text: a label alone on its line is a cell of a table flattened into text, not a heading
+      // ("Điều 11" alone, without its delimiter and title, is such a cell too)
+      if (label && format === 'text' && (!label.keyword || (label.keyword === 'dieu' && !label.delim)) && value.split('\n')[0]!.trim() === label.raw.trim()) label = undefined;
       if (label) node.label = label;
       return node;
     }

@@ -207,7 +207,7 @@ const KEYWORDS: { re: RegExp; keyword: LabelKeyword }[] = [
   { re: /^(Phần|PHẦN)/u, keyword: 'phan' },
   { re: /^(Chương|CHƯƠNG)/u, keyword: 'chuong' },
   { re: /^(Mục|MỤC)/u, keyword: 'muc' },
-  { re: /^(Điều|ĐIỀU)/u, keyword: 'dieu' },
+  { re: /^(Điều|ĐIỀU|Ðiều|ÐIỀU)/u, keyword: 'dieu' }, // "Ð" (U+00D0) stands for "Đ" in old texts
   { re: /^(Bước|BƯỚC)/u, keyword: 'buoc' },
 ];
 
