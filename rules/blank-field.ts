@@ -9,9 +9,11 @@ import type { DateMention } from '../src/extract/dates.js';
 import { kindName } from '../src/plan/model.js';
 
 /** A caption of an attached document or appendix: "(Kèm theo Kế hoạch số …)", "(Ban hành kèm theo Quyết định …)", "(Được phê duyệt tại Quyết định …)". */
-const CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s+theo|phê\s+duyệt\s+(?:tại|theo|kèm)|thông\s+qua)\b/iu;
+const CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s+theo|phê\s+duyệt\s+(?:tại|theo|kèm)|thông\s+qua)(?!\p{L})/iu;
 /** "… được phê duyệt tại Quyết định số …", "… ban hành kèm theo Quyết định số …": the decision that approves the document, issued with it. */
 const APPROVED_IN = /(?:phê\s+duyệt|ban\s+hành|công\s+nhận)\s+(?:tại|theo|kèm\s+theo)\s+Quyết\s+định/iu;
+/** "Theo đề nghị của Giám đốc Sở … tại Văn bản số …/STP-HC ngày …": the submission a draft decision goes with, numbered when it is issued. */
+const PROPOSAL = /^\s*(?:Theo|Xét)\s+đề\s+nghị(?!\p{L})/u;
 /** A date line standing alone (a signer's date, "Hà Nội, ngày … tháng … năm …"): filled when signed. */
 const DATE_LINE = /^\s*(?:[^,\n]{2,40},\s*)?ngày[\s.…_\d]*tháng[\s.…_\d]*năm[\s.…_\d]*$/iu;
 
@@ -119,6 +121,8 @@ function check(context: RuleContext): void {
     open = captions.has(p) ? depth > 0 || (open && depth === 0 && !/\)\s*$/u.test(p.value)) : false;
   }
   const isCaption = (p: ParagraphNode): boolean => captions.has(p);
+  // in the clause "Theo đề nghị của … tại …" (up to the first ";")
+  const proposal = (p: ParagraphNode, at: number): boolean => PROPOSAL.test(p.value) && !p.value.slice(0, at).includes(';');
   const companionSeverity = ownSeverity;
 
   // citations with a blank number ("Kế hoạch - KH/ĐU", "Quyết định số /QĐ-UBND")
@@ -137,7 +141,7 @@ function check(context: RuleContext): void {
       continue;
     }
     // the Tờ trình a draft goes with ("Theo đề nghị của Giám đốc Sở … tại Tờ trình số …") is numbered when it is issued
-    if (c.typeKey === 'tờ trình' && kind !== 'to-trinh') {
+    if ((c.typeKey === 'tờ trình' && kind !== 'to-trinh') || proposal(c.node, c.ref.start)) {
       if (c.date) blankCitations.add(at(c.date));
       report({ range, messageId: 'companion', severity: companionSeverity, data: { found } });
       continue;
@@ -150,7 +154,7 @@ function check(context: RuleContext): void {
     if (!d.blank || d.ref.node.template) continue;
     const found = slice(d.ref);
     const data = { found, missing: missingParts(d, lang) };
-    if (blankCitations.has(at(d)) || isCaption(d.ref.node)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
+    if (blankCitations.has(at(d)) || isCaption(d.ref.node) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
     else if (DATE_LINE.test(d.ref.node.value)) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
     else report({ range: d.ref, messageId: 'date', data });
   }

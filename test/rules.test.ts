@@ -176,6 +176,7 @@ ruleTester('numbering', {
       name: 'a code: chapters restart in each part, articles run on',
       code: 'BỘ LUẬT\n\nTên\n\nPhần thứ nhất\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2.B\n\nPhần thứ hai\n\nChương I\n\nĐiều 3. C\n',
     },
+    { name: '"d)." with a stray dot is label d', code: plan({ body: 'I. A\n\na) p\n\nb) q\n\nc) r\n\nd). s\n\nđ) t' }) },
     { name: 'hierarchical labels: one list per prefix', code: plan({ body: 'I. A\n\n1.1. x\n\n1.2. y\n\n2.1. z\n\n2.2. w' }) },
     {
       name: 'a law as plain text, one line a paragraph: "Ðiều" (U+00D0), amended text quoted after "như sau:", a flattened table',
@@ -247,6 +248,11 @@ ruleTester('blank-field', {
         { text: 'Kế hoạch số    /KH-UBND', messageId: 'ownNumber', severity: 1 },
         { text: 'ngày   tháng 5 năm 2026', messageId: 'companion', severity: 1 },
       ],
+    },
+    {
+      name: 'the proposing department\'s submission in a draft decision: a draft-stage warning',
+      code: plan({ header: UBND, preamble: ['Theo đề nghị của Sở Tư pháp tại Văn bản số …/STP-HC ngày …/5/2026.'], body: 'I. A' }),
+      errors: [{ text: 'ngày …/5/2026', messageId: 'companion', severity: 1 }],
     },
     {
       name: 'a signer\'s date line left blank: a draft-stage warning',

@@ -22,7 +22,8 @@ const HIER = /^(\d{1,2}(?:\.\d{1,2}){1,4})(\.?)(?=[\s\u00a0]|$)/;
 const ROMAN = /^([IVX]{1,6})\s?([.\-–):/])(?=[\s\u00a0\p{Lu}]|$)/u;
 // "1.Bảo vệ …" (the space forgotten) is still a label: a capital letter right after "1."
 const ARABIC = /^(\d{1,3})([.)]|-(?=\s))(?=[\s\u00a0]|$|(?<=\.)\p{Lu}\p{Ll})/u;
-const LETTER = /^([a-zđ])([.)])(?=[\s\u00a0]|$)/;
+// "d)." (a stray dot after the bracket) is still label d
+const LETTER = /^([a-zđ])([.)])(?:(?<=\))\.)?(?=[\s\u00a0]|$)/;
 const BULLET = /^([-+•*–·○▪■►➢✓])(?=[\s\u00a0])/;
 
 /** Parse the label at the start of `value` (leading white space allowed). */
