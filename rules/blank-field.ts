@@ -14,6 +14,10 @@ const CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s
 const APPROVED_IN = /(?:phê\s+duyệt|ban\s+hành|công\s+nhận)\s+(?:tại|theo|kèm\s+theo)\s+Quyết\s+định/iu;
 /** "Theo đề nghị của Giám đốc Sở … tại Văn bản số …/STP-HC ngày …": the submission a draft decision goes with, numbered when it is issued. */
 const PROPOSAL = /^\s*(?:Theo|Xét)\s+đề\s+nghị(?!\p{L})/u;
+/** Just before a citation: "… đề nghị / đề xuất của Sở Nội vụ tại", "(Kèm theo": a document issued with this one. */
+const COMPANION_BEFORE = /(?:(?:đề\s+nghị|đề\s+xuất)[^;]{0,160}\stại|kèm\s+theo)\s*$/iu;
+/** Just before a date: "… thông qua" (adopted by a congress or a council). */
+const ADOPTED_BEFORE = /thông\s+qua\s*$/iu;
 /** A date line standing alone (a signer's date, "Hà Nội, ngày … tháng … năm …"): filled when signed. */
 const DATE_LINE = /^\s*(?:[^,\n]{2,40},\s*)?ngày[\s.…_\d]*tháng[\s.…_\d]*năm[\s.…_\d]*$/iu;
 
@@ -122,7 +126,9 @@ function check(context: RuleContext): void {
   }
   const isCaption = (p: ParagraphNode): boolean => captions.has(p);
   // in the clause "Theo đề nghị của … tại …" (up to the first ";")
-  const proposal = (p: ParagraphNode, at: number): boolean => PROPOSAL.test(p.value) && !p.value.slice(0, at).includes(';');
+  // or right after "… đề nghị / đề xuất của … tại", "(Kèm theo …"
+  const proposal = (p: ParagraphNode, at: number): boolean =>
+    (PROPOSAL.test(p.value) && !p.value.slice(0, at).includes(';')) || COMPANION_BEFORE.test(p.value.slice(Math.max(0, at - 200), at));
   const companionSeverity = ownSeverity;
 
   // citations with a blank number ("Kế hoạch - KH/ĐU", "Quyết định số /QĐ-UBND")
@@ -154,7 +160,9 @@ function check(context: RuleContext): void {
     if (!d.blank || d.ref.node.template) continue;
     const found = slice(d.ref);
     const data = { found, missing: missingParts(d, lang) };
-    if (blankCitations.has(at(d)) || isCaption(d.ref.node) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
+    // the date a charter or regulation is adopted ("được Đại hội … thông qua ngày …") is its own date
+    if (ADOPTED_BEFORE.test(d.ref.node.value.slice(Math.max(0, d.ref.start - 40), d.ref.start))) report({ range: d.ref, messageId: 'ownDate', severity: companionSeverity, data });
+    else if (blankCitations.has(at(d)) || isCaption(d.ref.node) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
     else if (DATE_LINE.test(d.ref.node.value)) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
     else report({ range: d.ref, messageId: 'date', data });
   }

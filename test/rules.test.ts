@@ -255,6 +255,14 @@ ruleTester('blank-field', {
       errors: [{ text: 'ngày …/5/2026', messageId: 'companion', severity: 1 }],
     },
     {
+      name: 'a charter\'s adoption date and a report sent with a letter: draft-stage warnings',
+      code: plan({ header: UBND, body: 'I. A\n\nĐiều lệ này đã được Đại hội thông qua ngày   tháng   năm 2026.\n\nTheo kết quả thí điểm (Kèm theo Báo cáo số …./BC-SNV của Sở Nội vụ); Sở Nội vụ báo cáo.' }),
+      errors: [
+        { text: 'ngày   tháng   năm 2026', messageId: 'ownDate', severity: 1 },
+        { text: 'Báo cáo số …./BC-SNV', messageId: 'companion', severity: 1 },
+      ],
+    },
+    {
       name: 'a signer\'s date line left blank: a draft-stage warning',
       code: plan({ header: UBND, body: 'I. A\n\nÝ kiến của lãnh đạo:\n\nNgày     tháng    năm 2026' }),
       errors: [{ text: 'Ngày     tháng    năm 2026', messageId: 'signDate', severity: 1 }],
