@@ -167,11 +167,14 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
     if (start.value !== 1 && !carriesOn && Number.isFinite(start.value)) {
       context.report({ range: start.ref, messageId: 'first', data: { found: start.raw, expected: render(style, 1, start) } });
     }
+    let jumped = -1; // the item last reported as a gap
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
       if (!Number.isFinite(cur.value) || !Number.isFinite(prev.value)) continue;
       if (cur.value === prev.value + 1) continue;
+      // a list restarting at 1 right after a stray label ("17. Tổng Thư ký" for "Điều 17.") is that label's own list: one finding, not two
+      if (cur.value === 1 && jumped === i - 1) continue;
       if (cur.value === prev.value) context.report({ range: cur.ref, messageId: 'repeat', data: { found: cur.raw } });
       else if (cur.value < prev.value) context.report({ range: cur.ref, messageId: 'backwards', data: { found: cur.raw, prev: prev.raw, expected: render(style, prev.value + 1, prev) } });
       else {
@@ -181,6 +184,7 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
         const list = `${missing.join(', ')}${more}`;
         const text = context.lang === 'vi' ? `thiếu mục ${list}` : missing.length > 1 || more ? `items ${list} are missing` : `item ${list} is missing`;
         context.report({ range: cur.ref, messageId: 'gap', data: { found: cur.raw, prev: prev.raw, missing: text } });
+        jumped = i;
       }
     }
     lastAt?.set(style, list[list.length - 1]!.value);

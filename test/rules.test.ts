@@ -212,6 +212,11 @@ ruleTester('numbering', {
       ],
     },
     {
+      name: 'a stray label ("17." written for "Điều 17.") is one finding; its own list restarting at 1 is not another',
+      code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\n17. Tổng Thư ký\n\n1. z\n\n2. w' }),
+      errors: [{ text: '17.', messageId: 'gap' }],
+    },
+    {
       name: 'an article number skipped (Điều 5 after Điều 3) across a chapter',
       code: 'LUẬT\n\nTên luật\n\nChương I\n\nĐiều 1. A\n\nĐiều 2. B\n\nChương II\n\nĐiều 3. C\n\n1. x\n\nĐiều 5. D\n',
       errors: [{ text: 'Điều 5.', messageId: 'gap', message: /thiếu mục 4/ }],
