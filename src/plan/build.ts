@@ -52,6 +52,7 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
     if (blocks.length !== doc.blocks.length) assignOrdinals(blocks, 1);
   }
   const items = blocks.map(toNode);
+  if (doc.format === 'text') dropBareArticleCells(items);
   const root: PlanRoot = {
     type: 'plan',
     format: doc.format,
@@ -346,6 +347,17 @@ function splitAtHeadings(b: Block, format: ReadDocument['format']): Block[] {
   return out;
 }
 
+/**
+ * "Điều 11" alone on a line, in a text whose articles are written "Điều 5. Tên điều": a cell of a
+ * table flattened into text (a list of amended articles), not an article. Old laws that write
+ * every article as a bare "Điều 5" keep them.
+ */
+function dropBareArticleCells(items: (ParagraphNode | TableNode)[]): void {
+  const articles = items.filter((n): n is ParagraphNode => n.type === 'paragraph' && n.label?.keyword === 'dieu');
+  const bare = articles.filter((p) => !p.label!.delim && p.value.split('\n')[0]!.trim() === p.label!.raw.trim());
+  if (bare.length && bare.length * 5 <= articles.length) for (const p of bare) delete p.label;
+}
+
 function isDecoration(n: PlanContent): boolean {
   return n.type === 'paragraph' && DECORATION.test(n.value);
 }
@@ -558,8 +570,7 @@ function makeConverter(format: ReadDocument['format'] = 'docx'): (b: Block) => P
       if (b.format) node.format = b.format;
       let label = b.loc.table ? undefined : parseLabel(value, !!b.autoLabel);
       // plain text: a label alone on its line is a cell of a table flattened into text, not a heading
-      // ("Điều 11" alone, without its delimiter and title, is such a cell too)
-      if (label && format === 'text' && (!label.keyword || (label.keyword === 'dieu' && !label.delim)) && value.split('\n')[0]!.trim() === label.raw.trim()) label = undefined;
+      if (label && format === 'text' && !label.keyword && value.split('\n')[0]!.trim() === label.raw.trim()) label = undefined;
       if (label) node.label = label;
       return node;
     }
