@@ -232,3 +232,14 @@ describe('rules declare the kinds they apply to', () => {
     expect(await run(probe({ normative: false }), PLAN)).toBe(1);
   });
 });
+
+describe('laws as plain text, one line a paragraph', () => {
+  it('old laws writing every article as a bare "Điều 5" keep their articles; a bare one among "Điều 5. Tên" is a table cell', async () => {
+    const old = 'LUẬT\nTHỬ\nChương 1:\nQUY ĐỊNH CHUNG\nĐiều 1\nLuật này quy định về thử.\nĐiều 2\nLuật này áp dụng:\n1. Một;\n2. Hai.\n';
+    const a = await treeOf(old, '/virtual/cu.txt');
+    expect(sections(a.tree).map((s) => `${s.scope} ${s.path}`)).toEqual(['chapter C1', 'article C1.Đ1', 'article C1.Đ2', 'clause C1.Đ2.1', 'clause C1.Đ2.2']);
+    const table = 'LUẬT\nTHỬ\nĐiều 1. Phạm vi\nMột.\nĐiều 2. Sửa đổi các luật\n1.\nLuật A\nĐiều 7\n2.\nLuật B\nĐiều 9\nĐiều 3. Hiệu lực\nHai.\nĐiều 4. Thi hành\nBa.\nĐiều 5. Chuyển tiếp\nBốn.\nĐiều 6. Cuối\nNăm.\nĐiều 7. Hết\nSáu.\nĐiều 8. Thêm\nBảy.\nĐiều 9. Nữa\nTám.\n';
+    const b = await treeOf(table, '/virtual/moi.txt');
+    expect(sections(b.tree).filter((s) => s.scope === 'article').map((s) => s.label.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
