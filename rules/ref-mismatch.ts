@@ -4,6 +4,8 @@
 import type { RuleModule, RuleContext } from '../src/types.js';
 import type { Citation } from '../src/extract/citations.js';
 import { compareDates, daysInMonth, formatDate, type DateMention } from '../src/extract/dates.js';
+import { identityOf, ownKind } from '../src/extract/citations.js';
+import { relate, sameIssuer, type DocIdentity, type Evidence } from '../src/extract/identity.js';
 
 const PLACE = {
   vi: { title: 'tên kế hoạch', preamble: 'phần căn cứ', header: 'phần đầu', body: 'mục', 'appendix-caption': 'chú thích phụ lục', appendix: 'phụ lục', closing: 'phần cuối' },
@@ -18,81 +20,69 @@ function where(c: Citation, lang: 'vi' | 'en'): string {
 const numberOf = (c: Citation): string => c.node.value.slice(c.numberRef.start, c.numberRef.end);
 const dateText = (d: DateMention): string => d.ref.node.value.slice(d.ref.start, d.ref.end);
 
-/** Words of a subject, for telling two documents of one series apart. */
-function words(s: string | undefined): Set<string> {
-  return new Set((s ?? '').toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 1));
-}
-function differentSubject(a: Citation, b: Citation): boolean {
-  if (!a.subject || !b.subject) return false;
-  const wa = words(a.subject);
-  const wb = words(b.subject);
-  const common = [...wa].filter((w) => wb.has(w)).length;
-  return common / Math.min(wa.size, wb.size) < 0.5;
-}
+const EVIDENCE: Record<Evidence | 'companion' | 'year', { vi: string; en: string }> = {
+  'same-number': { vi: 'cùng số', en: 'the same number' },
+  'code-order': { vi: 'cùng số, các phần ký hiệu đổi chỗ', en: 'the same number with the parts of its code in another order' },
+  'same-subject': { vi: 'cùng trích yếu "{subject}"', en: 'the same subject "{subject}"' },
+  'date-issuer': { vi: 'cùng ngày {date}, cùng cơ quan ban hành, số chỉ khác một chữ số', en: 'the same date {date} and issuer, a number one keystroke away' },
+  title: {
+    vi: 'là văn bản mà tên kế hoạch nêu; chỗ này không ghi ngày hay trích yếu của văn bản nào khác',
+    en: 'it is the document the title is about; this mention gives no date or subject of another one',
+  },
+  companion: { vi: 'nêu cùng {other} như ở {where}', en: 'cited together with {other} as in {where}' },
+  year: { vi: 'số văn bản mang năm {year}', en: 'the number carries the year {year}' },
+};
 
-/** Long and short names of one Party committee: "Ban Chấp hành Đảng bộ thành phố" is the "Thành ủy". */
-function canonicalIssuer(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/uỷ/g, 'ủy')
-    .replace(/^ban chấp hành đảng bộ thành phố/u, 'thành ủy')
-    .replace(/^ban chấp hành đảng bộ tỉnh/u, 'tỉnh ủy')
-    .replace(/^ban chấp hành đảng bộ (phường|xã|đặc khu)/u, 'đảng ủy $1')
-    .trim();
-}
-
-/** "Ban Thường vụ Đảng ủy" and "Ban Thường vụ Đảng ủy phường" name one issuer; "Đảng ủy phường" is another. */
-function sameIssuer(a: string, b: string): boolean {
-  const x = canonicalIssuer(a);
-  const y = canonicalIssuer(b);
-  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
-}
-
-function uniqueByNumber(list: Citation[]): Citation[] {
-  const seen = new Map<string, Citation>();
-  for (const c of list) if (!seen.has(c.number!) || (!seen.get(c.number!)!.date && c.date)) seen.set(c.number!, c);
-  return [...seen.values()];
+function evidenceText(lang: 'vi' | 'en', e: Evidence | 'companion' | 'year', data: Record<string, string>): string {
+  return EVIDENCE[e][lang].replace(/\{(\w+)\}/g, (_, k: string) => data[k] ?? '');
 }
 
 export const rule: RuleModule = {
   meta: {
     id: 'ref-mismatch',
     description: {
-      vi: 'Một văn bản được viện dẫn phải có một số, một ngày và một cơ quan ban hành trong toàn kế hoạch',
-      en: 'A cited document keeps one number, one date and one issuer throughout the plan',
+      vi: 'Một văn bản được viện dẫn phải có một số, một ngày và một cơ quan ban hành trong toàn văn bản',
+      en: 'A cited document keeps one number, one date and one issuer throughout the document',
     },
     docs: 'docs/rules/ref-mismatch.md',
     defaultSeverity: 'error',
     fixable: true,
     messages: {
       number: {
-        vi: '{type} số "{found}" khác với số "{expected}" đã nêu ở {where}',
-        en: '{type} number "{found}" differs from "{expected}" given in {where}',
+        vi: '{type} số "{found}" khác với số "{expected}" đã nêu ở {where} — cùng một văn bản: {evidence}',
+        en: '{type} number "{found}" differs from "{expected}" given in {where} — one document: {evidence}',
       },
       date: {
-        vi: '{type} số {number} ghi ngày "{found}" nhưng ở {where} ghi "{expected}"',
-        en: '{type} {number} is dated "{found}" here but "{expected}" in {where}',
+        vi: '{type} số {number} ghi ngày "{found}" nhưng ở {where} ghi "{expected}" — cùng một văn bản: {evidence}',
+        en: '{type} {number} is dated "{found}" here but "{expected}" in {where} — one document: {evidence}',
+      },
+      yearDate: {
+        vi: '{type} số {number} ghi ngày "{found}" nhưng số văn bản mang năm {year}{elsewhere}',
+        en: '{type} {number} is dated "{found}" but its number carries the year {year}{elsewhere}',
       },
       issuer: {
         vi: '{type} số {number} ghi của "{found}" nhưng ở {where} ghi của "{expected}"',
         en: '{type} {number} is attributed to "{found}" here but to "{expected}" in {where}',
+      },
+      ownNumber: {
+        vi: 'Văn bản tự dẫn số của mình là "{found}" nhưng số ở phần đầu là "{expected}" ({evidence})',
+        en: 'The document cites its own number as "{found}" but its header says "{expected}" ({evidence})',
       },
       impossibleDate: {
         vi: 'Ngày "{found}" không có thật (tháng {month} năm {year} có {days} ngày)',
         en: 'Date "{found}" does not exist (month {month} of {year} has {days} days)',
       },
       afterPlan: {
-        vi: '{type} số {number} ghi ngày {found}, sau ngày ban hành kế hoạch ({expected})',
-        en: '{type} {number} is dated {found}, after the plan itself ({expected})',
+        vi: '{type} số {number} ghi ngày {found}, sau ngày ban hành văn bản này ({expected})',
+        en: '{type} {number} is dated {found}, after the document itself ({expected})',
       },
       captionNumber: {
-        vi: 'Chú thích phụ lục ghi Kế hoạch số "{found}" nhưng số của kế hoạch là "{expected}"',
-        en: 'The appendix caption cites plan number "{found}" but this plan is number "{expected}"',
+        vi: 'Chú thích phụ lục ghi {type} số "{found}" nhưng số của văn bản là "{expected}"',
+        en: 'The appendix caption cites {type} number "{found}" but this document is number "{expected}"',
       },
       captionDate: {
-        vi: 'Chú thích phụ lục ghi ngày "{found}" nhưng ngày của kế hoạch là "{expected}"',
-        en: 'The appendix caption gives the date "{found}" but this plan is dated "{expected}"',
+        vi: 'Chú thích phụ lục ghi ngày "{found}" nhưng ngày của văn bản ở phần đầu là "{expected}"',
+        en: 'The appendix caption gives the date "{found}" but the header dates this document "{expected}"',
       },
       replace: { vi: 'Sửa thành "{text}"', en: 'Change to "{text}"' },
     },
@@ -106,81 +96,128 @@ export const rule: RuleModule = {
   },
 };
 
+/** The mentions of one document (one full number, one identity), with the mention that fixes its facts. */
+interface DocGroup {
+  mentions: Citation[];
+  basis: boolean;
+  /** The mention whose number, date and issuer stand for the document. */
+  ref: Citation;
+  id: DocIdentity;
+  merged?: boolean;
+  mergedInto?: DocGroup;
+}
+
+function groupIdentity(g: DocGroup): DocIdentity {
+  const issuers = new Map<string, number>();
+  for (const m of g.mentions) if (m.issuer) issuers.set(m.issuer, (issuers.get(m.issuer) ?? 0) + 1);
+  const issuer = g.ref.issuer ?? [...issuers].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const dated = g.ref.date && !g.ref.date.blank ? g.ref : g.mentions.find((m) => m.date && !m.date.blank);
+  return {
+    ...identityOf(g.ref),
+    date: dated ? identityOf(dated).date : undefined,
+    issuer,
+    subject: g.ref.subject ?? g.mentions.find((m) => m.subject)?.subject,
+  };
+}
+
 function check(context: RuleContext): void {
   const lang = context.lang;
   const citations = context.extract.citations();
   const own = context.extract.ownNumber();
   const ownDate = context.extract.ownDate();
-  const isOwn = (c: Citation): boolean => c.place === 'appendix-caption' && c.typeKey === 'kế hoạch' && (!own?.code || c.code === own.code);
+  const kind = ownKind(own);
+  const ownCode = own?.code;
+  // the appendix caption names the document itself ("Kèm theo Hướng dẫn số …")
+  const isCaption = (c: Citation): boolean => c.place === 'appendix-caption' && (kind ? c.typeKey === kind : c.typeKey === 'kế hoạch') && (!ownCode || c.code === ownCode || relate({ kind: c.typeKey, number: own?.number ?? c.number, code: ownCode }, identityOf(c)).same || !own?.number);
+  // the document naming itself by its number (any place)
+  const selfRelation = (c: Citation): Evidence | undefined => {
+    if (!own?.number || !ownCode || !kind || c.typeKey !== kind || c.number !== own.number) return undefined;
+    const r = relate({ kind, number: own.number, code: ownCode }, identityOf(c));
+    return r.same ? r.evidence : undefined;
+  };
 
-  // 1. The basis: title and preamble; then the first full citation of each series elsewhere.
-  const basis = citations.filter((c) => (c.place === 'title' || c.place === 'preamble') && c.number);
-  const firstOf = new Map<string, Citation>();
-  for (const c of citations) {
-    if (!c.number || isOwn(c)) continue;
-    const k = `${c.family}|${c.number}`;
-    if (!firstOf.has(k) && !basis.some((b) => b.family === c.family && b.number === c.number)) {
-      if (!basis.some((b) => b.family === c.family) && c.date) firstOf.set(k, c);
-    }
-  }
-  const reference = (c: Citation): Citation | undefined =>
-    basis.find((b) => b.family === c.family && b.number === c.number && b !== c && (b.date || !c.date)) ??
-    basis.find((b) => b.family === c.family && b.number === c.number && b !== c) ??
-    firstOf.get(`${c.family}|${c.number}`);
-
-  for (const c of citations) {
-    // the plan naming itself is not a citation of another document
-    if (!c.number || isOwn(c) || (own?.number && c.code === own.code && c.number === own.number)) continue;
-    const sameSeries = uniqueByNumber(basis.filter((b) => b.family === c.family));
-    const ref = reference(c);
-    if (ref && ref !== c) {
-      // same document: one date, one issuer
-      if (c.date && ref.date && !c.date.blank && !ref.date.blank && compareDates(c.date, ref.date) !== 0) {
+  // 1. Group the mentions into documents: the basis first (title, "Căn cứ/Thực hiện"), then in reading order.
+  const numbered = citations.filter((c) => c.number && !isCaption(c));
+  const isBasis = (c: Citation): boolean => c.place === 'title' || c.place === 'preamble';
+  const ordered = [...numbered.filter(isBasis), ...numbered.filter((c) => !isBasis(c))];
+  const groups: DocGroup[] = [];
+  for (const c of ordered) {
+    const self = selfRelation(c);
+    if (self) {
+      if (self === 'code-order') {
+        const expected = own!.ref.node.value.slice(own!.ref.start, own!.ref.end);
         context.report({
-          range: c.date.ref,
-          messageId: 'date',
-          data: { type: c.type, number: numberOf(c), found: dateText(c.date), expected: dateText(ref.date), where: where(ref, lang) },
-          suggestions: [{ messageId: 'replace', text: dateText(ref.date) }],
-          fix: { range: c.date.ref, text: dateText(ref.date) },
-        });
-      }
-      if (c.issuer && ref.issuer && c.issuerRef && !sameIssuer(c.issuer, ref.issuer)) {
-        context.report({
-          range: c.issuerRef,
-          messageId: 'issuer',
-          severity: 'warn',
-          data: { type: c.type, number: numberOf(c), found: c.issuer, expected: ref.issuer, where: where(ref, lang) },
-          suggestions: [{ messageId: 'replace', text: ref.issuer }],
+          range: c.numberRef,
+          messageId: 'ownNumber',
+          data: { found: numberOf(c), expected, evidence: evidenceText(lang, 'code-order', {}) },
+          suggestions: [{ messageId: 'replace', text: expected }],
+          fix: { range: c.numberRef, text: expected },
         });
       }
       continue;
     }
-    if (sameSeries.length === 0 || sameSeries.some((b) => b.number === c.number)) continue;
-    // another number in a series the basis fixes: the same document miswritten, unless something shows it is another one
-    let expected: Citation | undefined;
-    if (sameSeries.length === 1) expected = sameSeries[0];
-    else if (c.date) expected = sameSeries.find((b) => b.date && compareDates(b.date, c.date!) === 0);
-    if (!expected || differentSubject(c, expected)) continue;
-    const exp = numberOf(expected);
-    context.report({
-      range: c.numberRef,
-      messageId: 'number',
-      data: { type: c.type, found: numberOf(c), expected: exp, where: where(expected, lang) },
-      suggestions: [{ messageId: 'replace', text: exp }],
-      fix: { range: c.numberRef, text: exp },
-    });
-    if (c.date && expected.date && !c.date.blank && compareDates(c.date, expected.date) !== 0) {
-      context.report({
-        range: c.date.ref,
-        messageId: 'date',
-        data: { type: c.type, number: exp, found: dateText(c.date), expected: dateText(expected.date), where: where(expected, lang) },
-        suggestions: [{ messageId: 'replace', text: dateText(expected.date) }],
-        fix: { range: c.date.ref, text: dateText(expected.date) },
-      });
+    const id = identityOf(c);
+    const g = groups.find((x) => x.id.number === id.number && x.id.code === id.code && (x.id.year ?? '') === (id.year ?? '') && relate(groupIdentity(x), id).same);
+    if (g) {
+      g.mentions.push(c);
+      if ((!g.ref.date || g.ref.date.blank) && c.date && !c.date.blank && !g.basis) g.ref = c;
+      g.id = groupIdentity(g);
+    } else {
+      const ng: DocGroup = { mentions: [c], basis: isBasis(c), ref: c, id: id };
+      groups.push(ng);
     }
   }
 
-  // 2. Dates that cannot exist, anywhere in the plan.
+  // 2. Within a document: one date, one issuer.
+  for (const g of groups) {
+    checkYear(context, g);
+    checkDates(context, g, g.ref, 'same-number');
+    checkIssuers(context, g, g.ref);
+  }
+
+  // 3. Another number that the evidence says is a document already cited, miswritten.
+  const titleDocs = new Map<string, DocGroup>();
+  for (const g of groups) {
+    if (!g.mentions.some((m) => m.place === 'title')) continue;
+    const family = `${g.id.kind}|${g.id.code}`;
+    const others = groups.filter((x) => x !== g && `${x.id.kind}|${x.id.code}` === family && x.mentions.some((m) => m.place === 'title'));
+    if (others.length === 0) titleDocs.set(family, g);
+  }
+  const rank = [...groups].sort((a, b) => Number(b.basis) - Number(a.basis) || b.mentions.length - a.mentions.length || groups.indexOf(a) - groups.indexOf(b));
+  const accepted: DocGroup[] = [];
+  for (const g of rank) {
+    let hit: { h: DocGroup; evidence: Evidence | 'companion'; data: Record<string, string> } | undefined;
+    for (const h of accepted) {
+      if (g.basis && h.basis) break; // two documents of the basis are two documents
+      const r = relate(h.id, g.id, { titleOf: titleDocs.get(`${h.id.kind}|${h.id.code}`) === h, basis: h.basis });
+      if (r.same && r.evidence) {
+        hit = { h, evidence: r.evidence, data: { subject: shortSubject(h.id.subject ?? g.id.subject), date: formatDate(h.id.date ?? {}) } };
+        break;
+      }
+    }
+    if (!hit && !g.basis) hit = companion(g, groups, lang);
+    if (!hit) {
+      accepted.push(g);
+      continue;
+    }
+    const { h } = hit;
+    g.merged = true;
+    g.mergedInto = h;
+    const evidence = evidenceText(lang, hit.evidence, hit.data);
+    const exp = numberOf(h.ref);
+    for (const c of g.mentions) {
+      context.report({
+        range: c.numberRef,
+        messageId: 'number',
+        data: { type: c.type, found: numberOf(c), expected: exp, where: where(h.ref, lang), evidence },
+        suggestions: [{ messageId: 'replace', text: exp }],
+        fix: { range: c.numberRef, text: exp },
+      });
+    }
+    checkDates(context, { ...g, mentions: g.mentions }, h.ref, hit.evidence, evidence, exp);
+  }
+
+  // 4. Dates that cannot exist, anywhere in the document.
   for (const d of context.extract.dates()) {
     if (d.blank || d.valid || d.month === undefined || d.month < 1 || d.month > 12) continue;
     context.report({
@@ -190,10 +227,10 @@ function check(context: RuleContext): void {
     });
   }
 
-  // 3. A cited document cannot be younger than the plan that cites it.
+  // 5. A cited document cannot be younger than the document that cites it.
   if (ownDate && ownDate.year !== undefined && ownDate.month !== undefined) {
     for (const c of citations) {
-      if (!c.date || c.date.blank || !c.date.valid || isOwn(c)) continue;
+      if (!c.date || c.date.blank || !c.date.valid || isCaption(c) || selfRelation(c)) continue;
       const cmp = compareDates(c.date, ownDate);
       if (cmp !== undefined && cmp > 0) {
         context.report({
@@ -205,15 +242,15 @@ function check(context: RuleContext): void {
     }
   }
 
-  // 4. The appendix caption repeats the plan's own number and date.
+  // 6. The appendix caption repeats the document's own number and date.
   for (const c of citations) {
-    if (!isOwn(c)) continue;
+    if (!isCaption(c)) continue;
     if (own && own.number && c.number && (c.number !== own.number || c.code !== own.code)) {
       const expected = own.ref.node.value.slice(own.ref.start, own.ref.end);
       context.report({
         range: c.numberRef,
         messageId: 'captionNumber',
-        data: { found: numberOf(c), expected },
+        data: { type: c.type, found: numberOf(c), expected },
         suggestions: [{ messageId: 'replace', text: expected }],
         fix: { range: c.numberRef, text: expected },
       });
@@ -228,3 +265,96 @@ function check(context: RuleContext): void {
     }
   }
 }
+
+function shortSubject(s: string | undefined): string {
+  const w = (s ?? '').split(/\s+/);
+  return w.length > 10 ? `${w.slice(0, 10).join(' ')} …` : w.join(' ');
+}
+
+/** The number carries a year ("163/2024/QH15"): a date of another year is the miswritten one. */
+function checkYear(context: RuleContext, g: DocGroup): void {
+  const year = g.id.year ? Number(g.id.year) : undefined;
+  if (year === undefined) return;
+  const right = g.mentions.find((m) => m.date && !m.date.blank && m.date.year === year);
+  for (const c of g.mentions) {
+    if (!c.date || c.date.blank || c.date.year === undefined || c.date.year === year) continue;
+    // a law is passed in its year; a date a year on is another act (taking effect), not the document's date
+    const elsewhere = right ? ` (${context.lang === 'vi' ? 'ở' : 'in'} ${where(right, context.lang)}: "${dateText(right.date!)}")` : '';
+    context.report({
+      range: c.date.ref,
+      messageId: 'yearDate',
+      data: { type: c.type, number: numberOf(c), found: dateText(c.date), year, elsewhere },
+      suggestions: right ? [{ messageId: 'replace', text: dateText(right.date!) }] : undefined,
+    });
+  }
+}
+
+/** Mentions of one document that give another date than its reference mention. */
+function checkDates(context: RuleContext, g: DocGroup, ref: Citation, evidence: Evidence | 'companion', evidenceShown?: string, number?: string): void {
+  const lang = context.lang;
+  const year = g.id.year ? Number(g.id.year) : undefined;
+  if (!ref.date || ref.date.blank || (year !== undefined && ref.date.year !== year)) return;
+  for (const c of g.mentions) {
+    if (c === ref || !c.date || c.date.blank || compareDates(c.date, ref.date) === 0) continue;
+    if (year !== undefined && c.date.year !== year) continue; // said by checkYear
+    context.report({
+      range: c.date.ref,
+      messageId: 'date',
+      data: {
+        type: c.type,
+        number: number ?? numberOf(c),
+        found: dateText(c.date),
+        expected: dateText(ref.date),
+        where: where(ref, lang),
+        evidence: evidenceShown ?? evidenceText(lang, evidence, {}),
+      },
+      suggestions: [{ messageId: 'replace', text: dateText(ref.date) }],
+      fix: { range: c.date.ref, text: dateText(ref.date) },
+    });
+  }
+}
+
+function checkIssuers(context: RuleContext, g: DocGroup, ref: Citation): void {
+  const refIssuer = ref.issuer ?? g.id.issuer;
+  if (!refIssuer) return;
+  const holder = g.mentions.find((m) => m.issuer === refIssuer) ?? ref;
+  for (const c of g.mentions) {
+    if (!c.issuer || !c.issuerRef || sameIssuer(c.issuer, refIssuer)) continue;
+    context.report({
+      range: c.issuerRef,
+      messageId: 'issuer',
+      severity: 'warn',
+      data: { type: c.type, number: numberOf(c), found: c.issuer, expected: refIssuer, where: where(holder, context.lang) },
+      suggestions: [{ messageId: 'replace', text: refIssuer }],
+    });
+  }
+}
+
+/**
+ * A mention that repeats the basis's pairing: "triển khai Chương trình 17-CTr/TU và Kế hoạch 89-KH/ĐU"
+ * where the basis reads "Kế hoạch 95-KH/ĐU … về Chương trình 14-CTr/TU" and 17-CTr/TU is 14-CTr/TU
+ * miswritten. The other number, with no subject of its own, stands for the basis's document of its series.
+ */
+function companion(
+  g: DocGroup,
+  groups: DocGroup[],
+  lang: 'vi' | 'en',
+): { h: DocGroup; evidence: 'companion'; data: Record<string, string> } | undefined {
+  if (g.id.subject || g.mentions.length !== 1) return undefined;
+  const c = g.mentions[0]!;
+  const family = `${g.id.kind}|${g.id.code}`;
+  for (const other of groups) {
+    const target = other.mergedInto;
+    if (other === g || !target || !other.mentions.some((x) => x.node === c.node)) continue;
+    for (const b of target.mentions) {
+      if (!isBasisPlace(b)) continue;
+      const pair = groups.find((x) => x.basis && x !== g && !x.merged && `${x.id.kind}|${x.id.code}` === family && x.mentions.some((y) => y.node === b.node));
+      if (!pair || pair.mentions.length < 2) continue;
+      if (g.id.issuer && !pair.mentions.some((y) => y.issuer && sameIssuer(y.issuer, g.id.issuer!))) continue;
+      return { h: pair, evidence: 'companion', data: { other: numberOf(b), where: where(b, lang) } };
+    }
+  }
+  return undefined;
+}
+
+const isBasisPlace = (c: Citation): boolean => c.place === 'title' || c.place === 'preamble';

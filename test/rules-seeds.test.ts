@@ -127,7 +127,7 @@ describe.skipIf(!HAS_SHARED)('seed acceptance: the mission rules find the real d
   it('messages come in English with --lang en, quoting the text and naming what was expected', async () => {
     const res = await lint(readSeed('000', 'txt'), { filePath: seed('000', 'txt'), only: RULES, config: { lang: 'en' } });
     const m = res.messages.find((x) => x.text === '17-CTr/TU')!;
-    expect(m.message).toBe('Chương trình hành động number "17-CTr/TU" differs from "14-CTr/TU" given in the title');
+    expect(m.message).toBe('Chương trình hành động number "17-CTr/TU" differs from "14-CTr/TU" given in the title — one document: it is the document the title is about; this mention gives no date or subject of another one');
     expect(m.suggestions).toEqual([{ desc: 'Change to "14-CTr/TU"', text: '14-CTr/TU' }]);
     expect(m.location?.section).toBe('V.5');
   });

@@ -3,6 +3,7 @@
 // and blank ones left in drafts ("Kế hoạch - KH/ĐU").
 import type { ParagraphNode, PlanRoot, TextRef } from '../types.js';
 import { datesIn, type DateMention } from './dates.js';
+import { kindOfCode, type DocIdentity } from './identity.js';
 
 /** Where a citation stands in the plan. */
 export type CitationPlace = 'header' | 'title' | 'preamble' | 'body' | 'appendix-caption' | 'appendix' | 'closing';
@@ -45,9 +46,16 @@ const CITATION = new RegExp(
 // continuation in a list: ", số 21-CTr/TU ngày …" or " và số …"
 const CONTINUATION = new RegExp(`^\\s*(?:,|;|và)\\s*(?:số\\s*)(?<nc>${NUMBER_CODE})(?![\\p{L}\\d])`, 'iu');
 
+// words that end an issuer phrase even right after a capitalised word ("của Chính phủ do …", "Quốc hội về …")
 const ISSUER_STOP = new Set([
-  'về', 'thực', 'triển', 'nhằm', 'trên', 'tại', 'đến', 'cho', 'và', 'với', 'trong', 'đã', 'được', 'để', 'theo', 'là',
-  'đối', 'nay', 'này', 'của', 'gắn', 'xây', 'tuyên', 'từ', 'khi', 'sau', 'trước', 'cùng', 'các', 'những',
+  'về', 'thực', 'triển', 'nhằm', 'trên', 'tại', 'đến', 'cho', 'với', 'trong', 'đã', 'được', 'để', 'theo', 'là',
+  'đối', 'nay', 'này', 'của', 'gắn', 'xây', 'tuyên', 'từ', 'khi', 'sau', 'trước', 'cùng', 'các', 'những', 'do',
+  'tiếp', 'không', 'phải', 'quy', 'công', 'hướng', 'có', 'sẽ', 'đang', 'vẫn', 'còn', 'thì', 'mà', 'nên', 'như', 'hoặc',
+]);
+// lower-case words that belong inside an issuer's name wherever they stand ("Ủy ban nhân dân tỉnh", "Ban Tuyên giáo và Dân vận Thành ủy")
+const ISSUER_INNER = new Set([
+  'nhân', 'dân', 'tỉnh', 'thành', 'phố', 'phường', 'xã', 'huyện', 'quận', 'thị', 'trấn', 'đặc', 'khu', 'ủy', 'uỷ', 'bộ',
+  'trưởng', 'và', 'thường', 'vụ', 'chấp', 'hành', 'trung', 'ương', 'đảng', 'ban', 'hội', 'đồng', 'chủ', 'tịch', 'khóa', 'khoá', 'cấp',
 ]);
 
 export function typeKey(type: string): string {
@@ -55,34 +63,49 @@ export function typeKey(type: string): string {
   return t.startsWith('chương trình') ? 'chương trình' : t;
 }
 
-/** The issuer after "của": words up to a verb, preposition or punctuation. */
+/**
+ * The issuer after "của": a name ends where the sentence goes on. A capitalised word, or a lower-case
+ * word right after one (the second syllable of "Chính phủ", "Luật sư"), or a word that belongs in
+ * body names ("nhân dân", "tỉnh", "thường vụ") is taken; a verb, a preposition, "do", a bracket or
+ * punctuation ends it ("của Chính phủ do Ủy ban …", "của Chính phủ (đã được …)", "UBND tỉnh công bố").
+ */
 function readIssuer(node: ParagraphNode, from: number): { issuer: string; ref: TextRef } | undefined {
   const rest = node.value.slice(from);
   const m = /^[\s,]*của\s+/u.exec(rest);
   if (!m) return undefined;
   const start = from + m[0].length;
-  const words = node.value.slice(start).split(/(\s+)/);
+  const words = node.value.slice(start).split(/([\s(]+)/);
   let len = 0;
   let taken = '';
+  let prevCapital = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (i % 2 === 1) {
-      if (/\n/.test(w)) break;
+      if (/[\n(]/.test(w)) break;
       taken += w;
       continue;
     }
-    const bare = w.replace(/(?<![,;.:()“”"])[,;.:()“”"]+$/u, '');
+    const bare = w.replace(/(?<![,;.:)“”"])[,;.:)“”"]+$/u, '');
     const first = i === 0;
     // an issuer is a name: it starts with a capital ("của Ban Thường vụ…", not "của các cơ quan")
     if (first && !/^\p{Lu}/u.test(bare)) return undefined;
-    if (!bare || (!first && ISSUER_STOP.has(bare.toLowerCase()))) break;
+    if (!bare) break;
+    const lower = bare.toLowerCase();
+    const capital = /^\p{Lu}/u.test(bare);
+    if (!first && !capital) {
+      if (ISSUER_STOP.has(lower)) break;
+      // "ban hành" after a name is the verb, not a body
+      if (lower === 'ban' && /^hành\b/u.test((words[i + 2] ?? '').toLowerCase())) break;
+      if (!prevCapital && !ISSUER_INNER.has(lower)) break;
+    }
     taken += bare;
     len = taken.length;
+    prevCapital = capital;
     if (bare !== w) break; // punctuation ends the issuer
   }
   const issuer = node.value.slice(start, start + len).trim();
   if (!issuer) return undefined;
-  return { issuer, ref: { node, start, end: start + len } };
+  return { issuer, ref: { node, start, end: start + issuer.length } };
 }
 
 function readSubject(node: ParagraphNode, from: number): string | undefined {
@@ -196,4 +219,24 @@ export function ownNumber(tree: PlanRoot): OwnNumber | undefined {
   const start = line.start + m[0].length - g.nc!.length;
   const number = /^\d+$/.test(g.num ?? '') ? g.num : undefined;
   return { number, code: g.code, ref: { node: line.node, start, end: start + g.nc!.trimEnd().length }, blank: number === undefined };
+}
+
+/** What a citation says about the document it names (plain data, see identity.ts). */
+export function identityOf(c: Citation): DocIdentity {
+  const sep = /^\d+\s*-/.test(c.node.value.slice(c.numberRef.start, c.numberRef.end)) ? '-' : '/';
+  return {
+    kind: c.typeKey,
+    number: c.number,
+    year: c.year,
+    code: c.code,
+    sep: c.year ? undefined : sep,
+    date: c.date && !c.date.blank ? { day: c.date.day, month: c.date.month, year: c.date.year } : undefined,
+    issuer: c.issuer,
+    subject: c.subject,
+  };
+}
+
+/** The kind of the document itself ("kế hoạch", "hướng dẫn"), from its own number's code. */
+export function ownKind(own: OwnNumber | undefined): string | undefined {
+  return kindOfCode(own?.code);
 }
