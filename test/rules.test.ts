@@ -140,8 +140,8 @@ ruleTester('unit-name', {
     },
     {
       name: 'a ward that exists nowhere',
-      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nPhối hợp với phường Ngọc Hòa.' }),
-      errors: [{ text: 'Ngọc Hòa', messageId: 'unknownUnit', suggestion: 'Ngọc Hà' }],
+      code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nPhối hợp với phường Giảng Vỏ.' }),
+      errors: [{ text: 'Giảng Vỏ', messageId: 'unknownUnit', suggestion: 'Giảng Võ' }],
     },
     {
       name: 'a district named as current after the reform',

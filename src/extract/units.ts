@@ -70,6 +70,65 @@ export function gazetteer(): Gazetteer {
   return g;
 }
 
+/** A unit in force before 1 July 2025, with what it became. */
+export interface OldUnit {
+  type: UnitType;
+  name: string;
+  province: string; // the old province
+  /** Units in force since 1 July 2025 that took it over ("xã Bảo Ái"); empty for districts (abolished). */
+  successors: { type: string; name: string }[];
+}
+
+export interface OldProvince {
+  name: string;
+  type: 'tỉnh' | 'thành phố';
+  successors: string[];
+}
+
+export interface History {
+  provinces: Map<string, OldProvince>;
+  /** Communes, wards, towns and the districts the 2025 resolutions name, by name key. */
+  units: Map<string, OldUnit[]>;
+  /** Old units by old province name key. */
+  byProvince: Map<string, OldUnit[]>;
+}
+
+let cachedHistory: History | undefined;
+
+/** The units before the 2025 reform (data/units-history.json), loaded on first use. */
+export function history(): History {
+  if (cachedHistory) return cachedHistory;
+  const raw = JSON.parse(fs.readFileSync(dataPath('units-history.json'), 'utf8')) as {
+    provinces: { name: string; type: OldProvince['type']; successors: string[]; units: string; districts: string }[];
+  };
+  const types: Record<string, UnitType> = { p: 'phường', x: 'xã', t: 'thị trấn', d: 'đặc khu', h: 'huyện', q: 'quận', s: 'thị xã', c: 'thành phố' };
+  const h: History = { provinces: new Map(), units: new Map(), byProvince: new Map() };
+  const add = (u: OldUnit): void => {
+    const k = nameKey(u.name);
+    const list = h.units.get(k);
+    if (list) list.push(u);
+    else h.units.set(k, [u]);
+    const pk = nameKey(u.province);
+    const pl = h.byProvince.get(pk);
+    if (pl) pl.push(u);
+    else h.byProvince.set(pk, [u]);
+  };
+  for (const p of raw.provinces) {
+    h.provinces.set(nameKey(p.name), { name: p.name, type: p.type, successors: p.successors });
+    for (const entry of p.units.split('|')) {
+      const [old, succ = ''] = entry.split('>');
+      const successors = succ
+        .split(';')
+        .filter(Boolean)
+        .map((s) => ({ type: types[s[0]!] ?? 'xã', name: s.slice(2) }));
+      add({ type: types[old![0]!] ?? 'xã', name: old!.slice(2), province: p.name, successors });
+    }
+    for (const d of p.districts.split('|').filter(Boolean)) add({ type: types[d[0]!] ?? 'huyện', name: d.slice(2), province: p.name, successors: [] });
+  }
+  cachedHistory = h;
+  return h;
+}
+
 export interface UnitMention {
   type: UnitType;
   typeText: string;
