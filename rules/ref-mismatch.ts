@@ -84,6 +84,14 @@ export const rule: RuleModule = {
         vi: 'Chú thích phụ lục ghi ngày "{found}" nhưng ngày của văn bản ở phần đầu là "{expected}"',
         en: 'The appendix caption gives the date "{found}" but the header dates this document "{expected}"',
       },
+      crossNumber: {
+        vi: '{type} số "{found}" khác với số "{expected}" của chính văn bản đó ({file}) — cùng một văn bản: {evidence}',
+        en: '{type} number "{found}" differs from "{expected}", the number of that document itself ({file}) — one document: {evidence}',
+      },
+      crossDate: {
+        vi: '{type} số {number} ghi ngày "{found}" nhưng chính văn bản đó ({file}) ghi ngày {expected} — cùng một văn bản: {evidence}',
+        en: '{type} {number} is dated "{found}" here but {expected} in that document itself ({file}) — one document: {evidence}',
+      },
       replace: { vi: 'Sửa thành "{text}"', en: 'Change to "{text}"' },
     },
   },

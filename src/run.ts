@@ -9,6 +9,7 @@ import type { Lang, LintResult, ResolvedConfig, RuleModule } from './types.js';
 import { fatalMessage, lintBytes, summarize } from './engine/linter.js';
 import { FatalError } from './readers/errors.js';
 import type { FileEntry } from './files.js';
+import { crossCheck } from './crosscheck.js';
 
 export interface Limits {
   maxFileBytes: number;
@@ -159,6 +160,8 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
     }
     saveCache(opts.cacheFile, cache);
   }
+  // after the cache is written: the folder-wide findings depend on the other files, not on this one alone
+  crossCheck(results, tasks.map((t) => t.config));
   return { results, cacheHits };
 }
 

@@ -475,6 +475,8 @@ export interface LintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   source?: string;
+  /** The document's own identity and its citations, for the folder-wide check (cached with the result). */
+  summary?: import('./crosscheck.js').DocSummary;
 }
 
 // ---------- config ----------

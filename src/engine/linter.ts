@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import { readPlan } from '../readers/index.js';
 import { FatalError, fatalText, fill } from '../readers/errors.js';
+import { documentSummary } from '../crosscheck.js';
 import { buildPlan, paragraphsOf } from '../plan/build.js';
 import { createExtractors } from '../extract/index.js';
 import { locate, wholeParagraph } from './locate.js';
@@ -160,6 +161,8 @@ export function lintParsed(filePath: string, parsed: ParsedPlan, config: Resolve
   kept.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   const result = summarize(filePath, dedupe(kept));
   result.documentKind = tree.meta.docKind;
+  // what the folder-wide check needs from this file (src/crosscheck.ts)
+  if (active.some((a) => a.id === 'ref-mismatch')) result.summary = documentSummary(tree, extract, (ref) => locate(ref, doc.lineStarts));
   return result;
 }
 

@@ -87,6 +87,16 @@ export function sameSubject(a: string | undefined, b: string | undefined): boole
   return diff <= Math.floor(x.length / 10);
 }
 
+/** One subject begins the other (a title and a citation's "về …" cut at a comma), five words at least. */
+export function startsAlike(a: string | undefined, b: string | undefined): boolean {
+  const x = subjectWords(a).filter((w) => w !== 'về');
+  const y = subjectWords(b).filter((w) => w !== 'về');
+  const n = Math.min(x.length, y.length);
+  if (n < 5) return false;
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 /** Two subjects clearly apart: few words in common. */
 export function differentSubject(a: string | undefined, b: string | undefined): boolean {
   const wa = new Set(subjectWords(a).filter((w) => w.length > 1));
@@ -131,9 +141,11 @@ export function fullNumber(d: DocIdentity): string {
 /**
  * Whether two mentions name one document, and on what evidence. `a` is the reference (the basis or the
  * document itself), `b` the mention checked against it; `titleOf` says `a` is the document the title
- * is about (the only one of its series there); `basis` that `a` is in the basis (title, "Căn cứ").
+ * is about (the only one of its series there); `basis` that `a` is in the basis (title, "Căn cứ");
+ * `crossFile` that `a` is the document itself (another file of the run): its title is its subject, and
+ * a citation with that subject and a number one keystroke away names it even with another date.
  */
-export function relate(a: DocIdentity, b: DocIdentity, opts: { titleOf?: boolean; basis?: boolean } = {}): Relation {
+export function relate(a: DocIdentity, b: DocIdentity, opts: { titleOf?: boolean; basis?: boolean; crossFile?: boolean } = {}): Relation {
   if (a.kind !== b.kind || !a.number || !b.number) return { same: false };
   const sameCode = a.code === b.code;
   const permuted = !sameCode && codeParts(a.code) === codeParts(b.code) && a.code.includes('-') === b.code.includes('-');
@@ -152,6 +164,7 @@ export function relate(a: DocIdentity, b: DocIdentity, opts: { titleOf?: boolean
   // another number: another document, unless the evidence says it is this one miswritten
   const dates = sameDate(a.date, b.date);
   if (sameSubject(a.subject, b.subject) && dates !== false && issuersAgree(a, b)) return { same: true, evidence: 'same-subject' };
+  if (opts.crossFile && oneEditApart(a.number, b.number) && startsAlike(a.subject, b.subject)) return { same: true, evidence: 'same-subject' };
   // many documents of one issuer bear one date (2631 and 2632 the same day): only the basis's document is
   // taken to be miswritten this way, by a mention with no subject of its own
   if (opts.basis && dates === true && issuersAgree(a, b) && oneEditApart(a.number, b.number) && (!b.subject || sameSubject(a.subject, b.subject))) {
