@@ -27,17 +27,17 @@ interface Case {
 
 const NOT_REPORTED: Case[] = [
   {
-    name: 'an amending circular cites documents of one series with their own years',
+    name: 'documents of one series with their own years',
     rule: 'ref-mismatch',
     doc: {
-      left: ['BỘ TÀI CHÍNH', 'Số: 31/2024/TT-BTC'],
-      right: ['Hà Nội, ngày 20 tháng 5 năm 2024'],
-      kind: 'THÔNG TƯ',
-      title: 'Sửa đổi, bổ sung một số điều của các Thông tư quy định về phí',
+      left: WARD,
+      right: WARD_DATE,
+      title: 'Thu phí, lệ phí năm 2026',
       body: [
-        'Căn cứ Thông tư số 31/2024/TT-BTC ngày 20/5/2024 của Bộ Tài chính;',
-        'Điều 1. Sửa đổi Thông tư số 15/2019/TT-BTC ngày 05/3/2019 của Bộ Tài chính.',
-        'Điều 2. Sửa đổi Thông tư số 08/2011/TT-BTC và Thông tư số 47/2022/TT-BTC.',
+        'Căn cứ Thông tư số 23/2023/TT-BTC ngày 11/4/2023 của Bộ Tài chính;',
+        'I. NỘI DUNG',
+        '1. Các khoản phí theo Thông tư số 15/2019/TT-BTC ngày 05/3/2019 của Bộ Tài chính tiếp tục thu.',
+        '2. Thông tư số 08/2011/TT-BTC và Thông tư số 47/2022/TT-BTC hết hiệu lực.',
       ],
     },
   },
@@ -51,8 +51,8 @@ const NOT_REPORTED: Case[] = [
       body: [
         'Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ; Nghị quyết số 119/2025/UBTVQH15 ngày 10/5/2025 của Ủy ban Thường vụ Quốc hội về tổ chức chính quyền đô thị;',
         'I. NỘI DUNG',
-        '1. Thực hiện Nghị định 45/2017/NĐ-CP về thủ tục hành chính.',
-        '2. Thực hiện Nghị quyết số 113/2025/UBTVQH15 ngày 21/3/2025 về giám sát chuyên đề.',
+        '1. Thực hiện Nghị định 45/2017/NĐ-CP ngày 15/5/2017 về thủ tục hành chính.',
+        '2. Thực hiện Nghị quyết số 113/2025/UBTVQH15 ngày 21/3/2025 của Ủy ban Thường vụ Quốc hội.',
       ],
     },
   },
