@@ -176,8 +176,14 @@ function check(context: RuleContext): void {
     }
   }
 
-  // 2. Within a document: one date, one issuer.
+  // 2. Within a document: one date, one issuer. Outside the basis, the date most mentions give stands for it.
   for (const g of groups) {
+    if (!g.basis) {
+      const count = (c: Citation): number => g.mentions.filter((m) => m.date && !m.date.blank && c.date && compareDates(m.date, c.date) === 0).length;
+      const dated = g.mentions.filter((m) => m.date && !m.date.blank);
+      const best = dated.reduce<Citation | undefined>((b, m) => (!b || count(m) > count(b) ? m : b), undefined);
+      if (best) g.ref = best;
+    }
     checkYear(context, g);
     checkDates(context, g, g.ref, 'same-number');
     checkIssuers(context, g, g.ref);
