@@ -329,16 +329,21 @@ function checkDates(context: RuleContext, g: DocGroup, ref: Citation, evidence: 
 }
 
 function checkIssuers(context: RuleContext, g: DocGroup, ref: Citation): void {
-  const refIssuer = ref.issuer ?? g.id.issuer;
-  if (!refIssuer) return;
-  const holder = g.mentions.find((m) => m.issuer === refIssuer) ?? ref;
-  for (const c of g.mentions) {
-    if (!c.issuer || !c.issuerRef || sameIssuer(c.issuer, refIssuer)) continue;
+  const named = g.mentions.filter((m) => m.issuer && m.issuerRef);
+  if (named.length < 2) return;
+  // the issuer most mentions give stands for the document (the basis's when as many agree with it)
+  const agree = (m: Citation): number => named.filter((x) => sameIssuer(x.issuer!, m.issuer!)).length;
+  const basisNamed = ref.issuer ? ref : named.find((m) => isBasisPlace(m));
+  let holder = basisNamed ?? named[0]!;
+  for (const m of named) if (agree(m) > agree(holder)) holder = m;
+  const refIssuer = holder.issuer!;
+  for (const c of named) {
+    if (sameIssuer(c.issuer!, refIssuer)) continue;
     context.report({
-      range: c.issuerRef,
+      range: c.issuerRef!,
       messageId: 'issuer',
       severity: 'warn',
-      data: { type: c.type, number: numberOf(c), found: c.issuer, expected: refIssuer, where: where(holder, context.lang) },
+      data: { type: c.type, number: numberOf(c), found: c.issuer!, expected: refIssuer, where: where(holder, context.lang) },
       suggestions: [{ messageId: 'replace', text: refIssuer }],
     });
   }

@@ -311,8 +311,13 @@ function speaksOfOwnArea(u: UnitMention, before: string, after: string, mentions
   if (OWN_AREA_AFTER.test(after)) return true;
   if (ADDRESS.test(before)) return false;
   // a list: another unit right before or after, joined by a comma, "và", "-" or "/"
+  const gap = (a: number, b: number): string => (b - a <= 16 ? u.node.value.slice(a, b) : '');
   const listed = mentions.some(
-    (o) => o !== u && o.node === u.node && ((o.ref.end <= u.ref.start && /^[\s,;/–-]*(và|,|;|\/|–|-)[\s,;/–-]*$/u.test(u.node.value.slice(o.ref.end, u.ref.start))) || (o.ref.start >= u.ref.end && /^\s*(\([^)]*\))?\s*(và|,|;|\/|–|-)\s*$/u.test(u.node.value.slice(u.ref.end, o.ref.start)))),
+    (o) =>
+      o !== u &&
+      o.node === u.node &&
+      ((o.ref.end <= u.ref.start && /^[\s,;/–-]*(và|,|;|\/|–|-)[\s,;/–-]*$/u.test(gap(o.ref.end, u.ref.start))) ||
+        (o.ref.start >= u.ref.end && /^\s*(\([^)]*\))?\s*(và|,|;|\/|–|-)\s*$/u.test(gap(u.ref.end, o.ref.start)))),
   );
   if (listed) return false;
   if (NEIGHBOUR.test(before)) return false;
