@@ -133,7 +133,7 @@ function check(context: RuleContext): void {
   const citations = context.extract.citations();
   const own = context.extract.ownNumber();
   const ownDate = context.extract.ownDate();
-  const kind = ownKind(own);
+  const kind = ownKind(context.tree, own);
   const ownCode = own?.code;
   // the appendix caption names the document itself ("Kèm theo Hướng dẫn số …")
   const isCaption = (c: Citation): boolean => c.place === 'appendix-caption' && (kind ? c.typeKey === kind : c.typeKey === 'kế hoạch') && (!ownCode || c.code === ownCode || relate({ kind: c.typeKey, number: own?.number ?? c.number, code: ownCode }, identityOf(c)).same || !own?.number);

@@ -76,6 +76,10 @@ const afterReform = (y?: number, m?: number): boolean => y !== undefined && (y >
 /** A ward- or commune-level issuer: its own unit named in the header, given by --unit, or in the issuing sentence. */
 function wardLevel(context: RuleContext, own: OwnUnit | undefined): boolean {
   if (!own) return false;
+  if (own.source === 'config') return true;
+  // the document model knows the issuer's level from its header
+  const level = context.tree.meta.issuer?.level;
+  if (level && level !== 'unknown') return level === 'commune';
   if (own.source !== 'place') return true;
   // the place-date line names a place, not a body: only a document with no body in its header
   return !context.tree.meta.issuingBody && !context.tree.meta.superiorBody;

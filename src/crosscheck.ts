@@ -34,7 +34,7 @@ const anchor = (l: Located): Anchor => ({ line: l.line, column: l.column, endLin
 export function documentSummary(tree: PlanRoot, extract: Extractors, locate: (ref: TextRef) => Located): DocSummary {
   const own = extract.ownNumber();
   const ownDate = extract.ownDate();
-  const kind = ownKind(own);
+  const kind = ownKind(tree, own);
   const summary: DocSummary = { citations: [] };
   if (own?.number && own.code && kind) {
     const written = own.ref.node.value.slice(own.ref.start, own.ref.end);
@@ -45,7 +45,7 @@ export function documentSummary(tree: PlanRoot, extract: Extractors, locate: (re
       year: /^\d+\/(\d{4})\//.exec(written)?.[1],
       sep: /^\d+\s*-/.test(written) ? '-' : '/',
       date: ownDate && !ownDate.blank ? { day: ownDate.day, month: ownDate.month, year: ownDate.year } : undefined,
-      issuer: tree.meta.issuingBody,
+      issuer: tree.meta.issuer?.name ?? tree.meta.issuingBody,
       subject: tree.meta.title,
     };
   }

@@ -4,6 +4,7 @@
 import type { ParagraphNode, PlanRoot, TextRef } from '../types.js';
 import { datesIn, type DateMention } from './dates.js';
 import { kindOfCode, type DocIdentity } from './identity.js';
+import { kindInfo } from '../plan/model.js';
 
 /** Where a citation stands in the plan. */
 export type CitationPlace = 'header' | 'title' | 'preamble' | 'body' | 'appendix-caption' | 'appendix' | 'closing';
@@ -236,7 +237,8 @@ export function identityOf(c: Citation): DocIdentity {
   };
 }
 
-/** The kind of the document itself ("kế hoạch", "hướng dẫn"), from its own number's code. */
-export function ownKind(own: OwnNumber | undefined): string | undefined {
-  return kindOfCode(own?.code);
+/** The kind of the document itself ("kế hoạch", "hướng dẫn"): the document model's, else its own number's code. */
+export function ownKind(tree: PlanRoot, own: OwnNumber | undefined): string | undefined {
+  const info = tree.meta.docKind && tree.meta.docKind !== 'unknown' ? kindInfo(tree.meta.docKind) : undefined;
+  return info ? typeKey(info.vi) : kindOfCode(own?.code);
 }
