@@ -116,7 +116,7 @@ const OWN_AREA_BEFORE = /(địa bàn|tại|của|toàn|nhân dân|ủy ban nhâ
 const OWN_AREA_AFTER = /^\s*nói riêng/iu;
 // addresses and lists: "Số 5 Lý Thường Kiệt, phường X", "các phường X, Y", "phối hợp với phường X"
 const ADDRESS = /(số\s*\d+[^,;]*|đường\s[^,;]*|phố\s[^,;]*|thôn\s[^,;]*|ấp\s[^,;]*|tổ dân phố\s[^,;]*|khu phố\s[^,;]*|tổ\s+\d+[^,;]*|địa chỉ[^,;]*|trụ sở[^,;]*),\s*$/iu;
-const NEIGHBOUR = /(phối hợp với|giáp|giáp ranh|liền kề|tiếp giáp|các|những|gồm|như|và|với)\s+(\S+\s+){0,2}$/iu;
+const NEIGHBOUR = /(phối hợp với|giáp ranh|giáp|liền kề|tiếp giáp)\s+(\S+\s+){0,2}$|(?<![\p{L}])(các|những|gồm|như|và|với)\s+$/iu;
 
 export const rule: RuleModule = {
   meta: {

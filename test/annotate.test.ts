@@ -70,7 +70,7 @@ describe('--annotate', () => {
     fs.writeFileSync(
       src,
       buildDocx(
-        [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('KẾ HOẠCH'), p('Thử nghiệm'), p('I. NỘI DUNG'), p([r('Phối hợp với phường Gi'), r('ảng '), r('Võ và '), commented(3, r('các tổ dân phố')), r('.')])].join(''),
+        [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('KẾ HOẠCH'), p('Thử nghiệm'), p('I. NỘI DUNG'), p([r('Tuyên truyền trên địa bàn phường Gi'), r('ảng '), r('Võ và '), commented(3, r('các tổ dân phố')), r('.')])].join(''),
         { comments: [{ id: 3, author: 'Chánh Văn phòng', text: 'Xem lại' }] },
       ),
     );
@@ -97,7 +97,7 @@ describe('--annotate', () => {
       src,
       buildDocx(
         [p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('Số: 08/KH-UBND'), p('KẾ HOẠCH'), p('Thử nghiệm'), p('Căn cứ Kế hoạch số 41/KH-UBND ngày 20/02/2026 của Ủy ban nhân dân thành phố;'), p('I. NỘI DUNG'),
-          p([r('Thực hiện theo Kế hoạch số 14/KH-UBND ngày 20/02/2026, '), ins('phối hợp với phường Cửa Nam, '), del('bỏ đoạn này, '), commented(7, r('báo cáo đúng hạn')), r('.')])].join(''),
+          p([r('Thực hiện theo Kế hoạch số 14/KH-UBND ngày 20/02/2026, '), ins('vận động Nhân dân phường Cửa Nam, '), del('bỏ đoạn này, '), commented(7, r('báo cáo đúng hạn')), r('.')])].join(''),
         { comments: [{ id: 7, author: 'Reviewer', text: 'OK' }] },
       ),
     );

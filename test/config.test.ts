@@ -143,7 +143,7 @@ describe('inline disables', () => {
           p('KẾ HOẠCH'),
           p('Thử nghiệm'),
           p('I. NỘI DUNG'),
-          p([r('Phối hợp với '), commented(1, r('phường Cửa Nam')), r(' và phường Giảng Võ.')]),
+          p([r('Vận động Nhân dân '), commented(1, r('phường Cửa Nam')), r(' và Nhân dân phường Giảng Võ.')]),
         ].join(''),
         { comments: [{ id: 1, text: commentText }], numbering: numberingXml([], []) },
       );

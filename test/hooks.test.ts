@@ -57,7 +57,7 @@ describe('git pre-commit hook with --staged', () => {
     git(dir, 'add', 'ke-hoach.md');
     expect(git(dir, 'commit', '-q', '-m', 'x').code).toBe(0);
 
-    const docx = (ward: string) => buildDocx([p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('KẾ HOẠCH'), p('Thử'), p('I. NỘI DUNG'), p(`Phối hợp với phường ${ward}.`)].join(''));
+    const docx = (ward: string) => buildDocx([p('ỦY BAN NHÂN DÂN'), p('PHƯỜNG NGỌC HÀ'), p('KẾ HOẠCH'), p('Thử'), p('I. NỘI DUNG'), p(`Vận động Nhân dân phường ${ward}.`)].join(''));
     fs.writeFileSync(path.join(dir, 'ke-hoach.docx'), docx('Giảng Võ'));
     git(dir, 'add', 'ke-hoach.docx');
     fs.writeFileSync(path.join(dir, 'ke-hoach.docx'), docx('Ngọc Hà'));

@@ -38,11 +38,19 @@ function inject(md: string, r: () => number): { md: string; expected: Injected[]
   const bodyEnd = lines.findIndex((l) => /^Nơi nhận/.test(l));
   const bodyLines = () => lines.map((l, i) => i).filter((i) => i > bodyStart && i < bodyEnd && /^(\d+\.|[a-z]\))\s/.test(lines[i]!));
 
-  // 1. ref-mismatch: a citation of a basis document with another number
-  const basis = /(Kế hoạch|Chỉ thị|Nghị quyết|Hướng dẫn) số (\d+)([-/][A-Za-zĐ/-]+)/u.exec(lines.slice(0, bodyStart).join('\n'))!;
-  let wrong = String(Number(basis[2]) + 1 + Math.floor(r() * 50));
+  // 1. ref-mismatch: a basis document cited with its number miswritten (one digit changed, added, or two
+  // swapped) and its own date — the evidence that it is the same document
+  const basis = /(Kế hoạch|Chỉ thị|Nghị quyết|Hướng dẫn) số (\d+)([-/][A-Za-zĐ/-]+)( ngày \d+\/\d+\/\d{4})?/u.exec(lines.slice(0, bodyStart).join('\n'))!;
+  const digits = basis[2]!;
+  const slip = Math.floor(r() * 3);
+  const wrong =
+    slip === 0 && digits.length > 1 && digits[0] !== digits[1] && digits[1] !== '0'
+      ? `${digits[1]}${digits[0]}${digits.slice(2)}`
+      : slip === 1
+        ? `${digits}${Math.floor(r() * 10)}`
+        : `${digits.slice(0, -1)}${(Number(digits.slice(-1)) + 1 + Math.floor(r() * 8)) % 10}`;
   const at1 = pick(r, bodyLines());
-  lines[at1] = `${lines[at1]} Bám sát ${basis[1]} số ${wrong}${basis[3]}.`;
+  lines[at1] = `${lines[at1]} Bám sát ${basis[1]} số ${wrong}${basis[3]}${basis[4] ?? ''}.`;
   expected.push({ text: `${wrong}${basis[3]}`, rule: 'ref-mismatch' });
 
   // 2. unit-name: another ward of the same province
