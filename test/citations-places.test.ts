@@ -156,7 +156,9 @@ const FOUND: Case[] = [
       left: WARD,
       right: WARD_DATE,
       title: 'Triển khai Nghị quyết số 158/2024/QH15 ngày 12/11/2024 của Quốc hội',
-      body: ['I. NỘI DUNG', '1. Quán triệt Nghị quyết số 158/2024/QH15 ngày 12/11/2025 của Quốc hội về dự toán ngân sách.'],
+      body: ['I. NỘI DUNG', '1. Quán triệt Nghị quyết số 158/2024/QH15 của Quốc hội về dự toán ngân sách.'],
+      // the wrong date stands in a footnote (a Word footnote; a closing paragraph in Markdown)
+      footnotes: ['Nghị quyết số 158/2024/QH15 ngày 12/11/2025 của Quốc hội về dự toán ngân sách nhà nước năm 2025.'],
     },
     found: [{ text: 'ngày 12/11/2025', messageId: 'yearDate', message: /2024/ }],
   },

@@ -30,10 +30,8 @@ export function asMarkdown(d: DocSpec): string {
     }
   }
   const notes = d.footnotes ?? [];
-  if (notes.length) {
-    out.push(`Ghi chú${notes.map((_, i) => `[^${i + 1}]`).join('')}`, '');
-    notes.forEach((f, i) => out.push(`[^${i + 1}]: ${f}`, ''));
-  }
+  // Markdown has no footnotes here: the notes close the document as paragraphs
+  notes.forEach((f, i) => out.push(`(${i + 1}) ${f}`, ''));
   return out.join('\n');
 }
 
