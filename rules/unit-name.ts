@@ -135,6 +135,10 @@ export const rule: RuleModule = {
         vi: '"{found}" không phải đơn vị ban hành ({expected}) mà văn bản nói về địa bàn của mình',
         en: '"{found}" is not the issuing unit ({expected}), where the text speaks of its own area',
       },
+      misspelt: {
+        vi: 'Tên đơn vị hành chính viết sai: "{found}" — đúng là "{expected}"',
+        en: 'A misspelt unit name: "{found}" — the unit is "{expected}"',
+      },
       unknownUnit: {
         vi: 'Không có đơn vị hành chính "{found}"{near}',
         en: 'There is no administrative unit "{found}"{near}',
@@ -217,7 +221,8 @@ function check(context: RuleContext): void {
     const olds = (h.units.get(key) ?? []).filter((o) => o.type === u.type || (LOCAL_TYPES.has(u.type) && LOCAL_TYPES.has(o.type)));
     const oldProvince = u.type === 'tỉnh' || u.type === 'thành phố' ? h.provinces.get(key) : undefined;
     if (!knownNow && !olds.length && !oldProvince) {
-      if (SURNAMES.has(firstWord.toLowerCase()) || TITLE_BEFORE.test(before)) continue;
+      // a person: a title before it, or a family name opening a full name of three words or more
+      if ((SURNAMES.has(firstWord.toLowerCase()) && u.name.split(' ').length >= 3) || TITLE_BEFORE.test(before)) continue;
     }
     const past =
       PAST.test(clause) ||
@@ -258,11 +263,12 @@ function check(context: RuleContext): void {
       if (upper || cutShort(u)) continue;
       const near = misspelt(key, u.type, province, g, h);
       if (!near) continue;
+      // one letter or mark away: the name misspelt; further: a name that never existed, with the nearest real one
       context.report({
         range: u.nameRef,
-        messageId: 'unknownUnit',
-        data: { found: text(u), near: context.lang === 'vi' ? ` — có phải "${near}"?` : ` — did you mean "${near}"?` },
-        suggestions: [{ messageId: 'replace', text: near }],
+        messageId: near.d === 1 ? 'misspelt' : 'unknownUnit',
+        data: { found: text(u), expected: near.name, near: context.lang === 'vi' ? ` — có phải "${near.name}"?` : ` — did you mean "${near.name}"?` },
+        suggestions: [{ messageId: 'replace', text: near.name }],
       });
       continue;
     }
@@ -337,7 +343,7 @@ function cutShort(u: UnitMention): boolean {
 }
 
 /** The one real name a misspelt one stands for: within the province (now or before), one or two letters away. */
-function misspelt(key: string, type: string, province: string | undefined, g: Gazetteer, h: History): string | undefined {
+function misspelt(key: string, type: string, province: string | undefined, g: Gazetteer, h: History): { name: string; d: number } | undefined {
   const pool: string[] = [];
   const provKey = province ? nameKey(province) : undefined;
   for (const x of g.units) if (!provKey || nameKey(x.province) === provKey) pool.push(x.name);
@@ -363,5 +369,5 @@ function misspelt(key: string, type: string, province: string | undefined, g: Ga
     } else if (d === best.d && nameKey(best.name) !== k) tie = true;
   }
   void type;
-  return best && best.d <= limit && !tie ? best.name : undefined;
+  return best && best.d <= limit && !tie ? best : undefined;
 }

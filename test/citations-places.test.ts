@@ -226,8 +226,14 @@ const FOUND: Case[] = [
     },
     found: [
       { text: 'xã Bảo Ninh', messageId: 'oldUnit', message: /phường Đồng Hới/, severity: 1 },
-      { text: 'Đồng Thuân', messageId: 'unknownUnit', message: /Đồng Thuận/ },
+      { text: 'Đồng Thuân', messageId: 'misspelt', message: /Đồng Thuận/ },
     ],
+  },
+  {
+    name: 'a name that never existed, with the nearest real name of the province',
+    rule: 'unit-name',
+    doc: { left: WARD, right: WARD_DATE, title: 'Ngày hội đọc sách năm 2026', body: ['I. NỘI DUNG', '1. Giao lưu với thư viện phường Hoàng Kiến.'] },
+    found: [{ text: 'Hoàng Kiến', messageId: 'unknownUnit', message: /có phải "Hoàn Kiếm"/ }],
   },
   {
     name: 'another ward where a ward body speaks of its own area',

@@ -141,7 +141,7 @@ ruleTester('unit-name', {
     {
       name: 'a ward that exists nowhere',
       code: plan({ header: UBND, body: 'I. NỘI DUNG\n\nPhối hợp với phường Giảng Vỏ.' }),
-      errors: [{ text: 'Giảng Vỏ', messageId: 'unknownUnit', suggestion: 'Giảng Võ' }],
+      errors: [{ text: 'Giảng Vỏ', messageId: 'misspelt', suggestion: 'Giảng Võ' }],
     },
     {
       name: 'a district named as current after the reform',
