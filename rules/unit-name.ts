@@ -299,10 +299,8 @@ function check(context: RuleContext): void {
     });
   }
 
-  // a header the outline did not recognise still names a body ("UBND TỈNH …", "SỞ …"): then the issuer is not unknown
-  const bodyLine = paragraphsOf(tree.children)
-    .slice(0, 6)
-    .some((p) => /^\s*(ỦY BAN|UỶ BAN|UBND|ĐẢNG|SỞ|BAN |HỘI ĐỒNG|MẶT TRẬN|ĐOÀN|BỘ |CÔNG AN|TỈNH ỦY|THÀNH ỦY|CHI BỘ)/u.test(p.value));
+  // the document model names the issuing body even where the outline found no header block
+  const bodyLine = !!tree.meta.issuer?.name;
   if (!own && sawLocal && !bodyLine && !tree.children.some((c) => c.type === 'header')) {
     const first = paragraphsOf(tree.children)[0] as ParagraphNode | undefined;
     if (first) context.report({ node: first, messageId: 'noOwnUnit', severity: 'info' });
