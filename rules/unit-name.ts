@@ -261,7 +261,7 @@ function check(context: RuleContext): void {
         continue;
       }
       if (upper || cutShort(u)) continue;
-      const near = misspelt(key, u.type, province, g, h);
+      const near = misspelt(key, province, g, h);
       if (!near) continue;
       // one letter or mark away: the name misspelt; further: a name that never existed, with the nearest real one
       context.report({
@@ -341,7 +341,7 @@ function cutShort(u: UnitMention): boolean {
 }
 
 /** The one real name a misspelt one stands for: within the province (now or before), one or two letters away. */
-function misspelt(key: string, type: string, province: string | undefined, g: Gazetteer, h: History): { name: string; d: number } | undefined {
+function misspelt(key: string, province: string | undefined, g: Gazetteer, h: History): { name: string; d: number } | undefined {
   const pool: string[] = [];
   const provKey = province ? nameKey(province) : undefined;
   for (const x of g.units) if (!provKey || nameKey(x.province) === provKey) pool.push(x.name);
@@ -366,6 +366,5 @@ function misspelt(key: string, type: string, province: string | undefined, g: Ga
       tie = false;
     } else if (d === best.d && nameKey(best.name) !== k) tie = true;
   }
-  void type;
   return best && best.d <= limit && !tie ? best : undefined;
 }

@@ -29,8 +29,6 @@ export interface Relation {
   evidence?: Evidence;
 }
 
-const ROMAN_WORDS = /\s+/g;
-
 /** "UBND" = "Ủy ban nhân dân", "Bộ trưởng Bộ X" = "Bộ X", long and short names of Party committees. */
 export function canonicalIssuer(s: string): string {
   return s
@@ -40,7 +38,7 @@ export function canonicalIssuer(s: string): string {
     .replace(/\bMTTQ\b/gu, 'Mặt trận Tổ quốc')
     .replace(/\bBTV\b/gu, 'Ban Thường vụ')
     .toLowerCase()
-    .replace(ROMAN_WORDS, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/uỷ/g, 'ủy')
     .replace(/^bộ trưởng (?=bộ )/u, '')
     .replace(/^ban chấp hành đảng bộ thành phố/u, 'thành ủy')
