@@ -329,7 +329,7 @@ function speaksOfOwnArea(u: UnitMention, before: string, after: string, mentions
   );
   if (listed) return false;
   if (NEIGHBOUR.test(before)) return false;
-  return OWN_AREA_BEFORE.test(before) || u.typeText === u.typeText.toUpperCase();
+  return OWN_AREA_BEFORE.test(before);
 }
 
 /** A name cut by a line wrap or a cell's end ("phường Ngọc" / "Sơn"), or the start of a longer name. */
