@@ -1,6 +1,7 @@
 // ref-mismatch — one document, one number, one date (đối chiếu số, ngày văn bản được viện dẫn).
-// The plan's basis (title and "Căn cứ/Thực hiện" preamble, otherwise the first
-// full citation) fixes each cited document's number, date and issuer.
+// Mentions are grouped into documents by their identity (src/extract/identity.ts); the basis
+// (title and "Căn cứ/Thực hiện" preamble), else what most mentions say, fixes each document's
+// date and issuer; another number is reported only where the evidence says it is the same document.
 import type { RuleModule, RuleContext } from '../src/types.js';
 import type { Citation } from '../src/extract/citations.js';
 import { compareDates, daysInMonth, formatDate, type DateMention } from '../src/extract/dates.js';
