@@ -198,7 +198,9 @@ function check(context: RuleContext): void {
   const reform = datedAfterReform(context);
   const tree = context.tree;
   // a report on a period that began before the reform ("năm 2025", "giai đoạn 2021 - 2025") speaks of the old units
-  const titlePast = OLD_YEAR.test(tree.meta.title ?? '') || /năm 2025|2021\s*-\s*2025|2020\s*-\s*2025/u.test(tree.meta.title ?? '');
+  const title = tree.meta.title ?? '';
+  const looksBack = tree.meta.docKind === 'bao-cao' || /tổng kết|sơ kết|kết quả|đánh giá/iu.test(title);
+  const titlePast = looksBack && (OLD_YEAR.test(title) || /năm 2025|20[12]\d\s*[-–]\s*2025/u.test(title));
   const oldTables = pastTables(context);
   const text = (u: UnitMention): string => u.node.value.slice(u.ref.start, u.ref.end);
   const mentions = context.extract.unitMentions();

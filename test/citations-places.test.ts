@@ -104,6 +104,17 @@ const NOT_REPORTED: Case[] = [
     },
   },
   {
+    name: 'a report on a year that began before the reform names the old units',
+    rule: 'unit-name',
+    doc: {
+      left: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG NGỌC HÀ', 'Số: 12/BC-UBND'],
+      right: ['Ngọc Hà, ngày 10 tháng 01 năm 2026'],
+      kind: 'BÁO CÁO',
+      title: 'Kết quả công tác chuyển đổi số năm 2025',
+      body: ['I. KẾT QUẢ', '1. Ủy ban nhân dân huyện Mê Linh triển khai ứng dụng định danh điện tử.'],
+    },
+  },
+  {
     name: 'things that are not units',
     rule: 'unit-name',
     doc: {
@@ -235,6 +246,17 @@ const FOUND: Case[] = [
     rule: 'unit-name',
     doc: { left: WARD, right: WARD_DATE, title: 'Ngày hội đọc sách năm 2026', body: ['I. NỘI DUNG', '1. Giao lưu với thư viện phường Hoàng Kiến.'] },
     found: [{ text: 'Hoàng Kiến', messageId: 'unknownUnit', message: /có phải "Hoàn Kiếm"/ }],
+  },
+  {
+    name: 'a plan for 2025 dated after 1 July 2025 names a district as current',
+    rule: 'unit-name',
+    doc: {
+      left: WARD,
+      right: ['Ngọc Hà, ngày 15 tháng 8 năm 2025'],
+      title: 'Phòng chống thiên tai năm 2025',
+      body: ['I. NỘI DUNG', '1. Gửi báo cáo về Ủy ban nhân dân huyện Mê Linh trước ngày 30/9/2025.'],
+    },
+    found: [{ text: 'huyện Mê Linh', messageId: 'abolished', severity: 1 }],
   },
   {
     name: 'another ward where a ward body speaks of its own area',
