@@ -13,8 +13,11 @@ const PLACE = {
   en: { title: 'the title', preamble: 'the preamble', header: 'the header', body: 'section', 'appendix-caption': 'the appendix caption', appendix: 'the appendix', closing: 'the closing' },
 };
 
-function where(c: Citation, lang: 'vi' | 'en'): string {
-  const p = PLACE[lang][c.place];
+/** Where a mention stands, for messages; the title of a document other than a plan is "tên văn bản". */
+function where(c: Citation, context: RuleContext): string {
+  const lang = context.lang;
+  const kind = context.tree.meta.docKind;
+  const p = c.place === 'title' && lang === 'vi' && kind && kind !== 'ke-hoach' && kind !== 'unknown' ? 'tên văn bản' : PLACE[lang][c.place];
   return c.place === 'body' && c.path ? `${p} ${c.path}` : p;
 }
 
@@ -27,7 +30,7 @@ const EVIDENCE: Record<Evidence | 'companion' | 'year', { vi: string; en: string
   'same-subject': { vi: 'cùng trích yếu "{subject}"', en: 'the same subject "{subject}"' },
   'date-issuer': { vi: 'cùng ngày {date}, cùng cơ quan ban hành, số chỉ khác một chữ số', en: 'the same date {date} and issuer, a number one keystroke away' },
   title: {
-    vi: 'là văn bản mà tên kế hoạch nêu; chỗ này không ghi ngày hay trích yếu của văn bản nào khác',
+    vi: 'là văn bản mà tên (trích yếu) nêu; chỗ này không ghi ngày hay trích yếu của văn bản nào khác',
     en: 'it is the document the title is about; this mention gives no date or subject of another one',
   },
   companion: { vi: 'nêu cùng {other} như ở {where}', en: 'cited together with {other} as in {where}' },
@@ -210,7 +213,7 @@ function check(context: RuleContext): void {
         break;
       }
     }
-    if (!hit && !g.basis) hit = companion(g, groups, lang);
+    if (!hit && !g.basis) hit = companion(g, groups, context);
     if (!hit) {
       accepted.push(g);
       continue;
@@ -224,7 +227,7 @@ function check(context: RuleContext): void {
       context.report({
         range: c.numberRef,
         messageId: 'number',
-        data: { type: c.type, found: numberOf(c), expected: exp, where: where(h.ref, lang), evidence },
+        data: { type: c.type, found: numberOf(c), expected: exp, where: where(h.ref, context), evidence },
         suggestions: [{ messageId: 'replace', text: exp }],
         fix: { range: c.numberRef, text: exp },
       });
@@ -294,7 +297,7 @@ function checkYear(context: RuleContext, g: DocGroup): void {
   for (const c of g.mentions) {
     if (!c.date || c.date.blank || c.date.year === undefined || c.date.year === year) continue;
     // a law is passed in its year; a date a year on is another act (taking effect), not the document's date
-    const elsewhere = right ? ` (${context.lang === 'vi' ? 'ở' : 'in'} ${where(right, context.lang)}: "${dateText(right.date!)}")` : '';
+    const elsewhere = right ? ` (${context.lang === 'vi' ? 'ở' : 'in'} ${where(right, context)}: "${dateText(right.date!)}")` : '';
     context.report({
       range: c.date.ref,
       messageId: 'yearDate',
@@ -320,7 +323,7 @@ function checkDates(context: RuleContext, g: DocGroup, ref: Citation, evidence: 
         number: number ?? numberOf(c),
         found: dateText(c.date),
         expected: dateText(ref.date),
-        where: where(ref, lang),
+        where: where(ref, context),
         evidence: evidenceShown ?? evidenceText(lang, evidence, {}),
       },
       suggestions: [{ messageId: 'replace', text: dateText(ref.date) }],
@@ -344,7 +347,7 @@ function checkIssuers(context: RuleContext, g: DocGroup, ref: Citation): void {
       range: c.issuerRef!,
       messageId: 'issuer',
       severity: 'warn',
-      data: { type: c.type, number: numberOf(c), found: c.issuer!, expected: refIssuer, where: where(holder, context.lang) },
+      data: { type: c.type, number: numberOf(c), found: c.issuer!, expected: refIssuer, where: where(holder, context) },
       suggestions: [{ messageId: 'replace', text: refIssuer }],
     });
   }
@@ -358,7 +361,7 @@ function checkIssuers(context: RuleContext, g: DocGroup, ref: Citation): void {
 function companion(
   g: DocGroup,
   groups: DocGroup[],
-  lang: 'vi' | 'en',
+  context: RuleContext,
 ): { h: DocGroup; evidence: 'companion'; data: Record<string, string> } | undefined {
   if (g.id.subject || g.mentions.length !== 1) return undefined;
   const c = g.mentions[0]!;
@@ -371,7 +374,7 @@ function companion(
       const pair = groups.find((x) => x.basis && x !== g && !x.merged && `${x.id.kind}|${x.id.code}` === family && x.mentions.some((y) => y.node === b.node));
       if (!pair || pair.mentions.length < 2) continue;
       if (g.id.issuer && !pair.mentions.some((y) => y.issuer && sameIssuer(y.issuer, g.id.issuer!))) continue;
-      return { h: pair, evidence: 'companion', data: { other: numberOf(b), where: where(b, lang) } };
+      return { h: pair, evidence: 'companion', data: { other: numberOf(b), where: where(b, context) } };
     }
   }
   return undefined;
