@@ -65,7 +65,7 @@ export function subjectWords(s: string | undefined): string[] {
   return (s ?? '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/^(việc|vấn đề)\s+/u, '')
+    .replace(/^(?:về\s+)?(?:(?:việc|vấn đề)\s+)?/u, '')
     .split(/[^\p{L}\d]+/u)
     .filter((w) => w.length > 0);
 }
