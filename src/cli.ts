@@ -169,6 +169,8 @@ async function readStdin(): Promise<Uint8Array> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `plan-lint serve …` starts the checking page (a file named serve is linted as ./serve)
+  if (argv[0] === 'serve') return (await import('./serve/command.js')).serveMain(argv.slice(1), version());
   const program = buildProgram();
   try {
     program.parse(argv, { from: 'user' });
