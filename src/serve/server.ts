@@ -124,6 +124,17 @@ function fatalStatus(result: LintResult): number | undefined {
   return 422;
 }
 
+/**
+ * A request refused before its body was read: the rest of the body is discarded as it comes (never
+ * kept), so that the client, still sending, reads the answer rather than a reset (which "Connection:
+ * close" would cause); after a few seconds the connection is cut whatever remains.
+ */
+function lingerThenClose(req: http.IncomingMessage): void {
+  req.on('data', () => undefined);
+  req.resume();
+  setTimeout(() => req.socket.destroy(), 3000).unref();
+}
+
 export interface RunningServer {
   server: http.Server;
   url: string;
@@ -167,10 +178,11 @@ export function createServer(checker: UploadChecker, options: Omit<ServeOptions,
       });
     } catch (err) {
       if (err instanceof GateBusy) {
-        // the body was never read: close the connection rather than read it
-        sendJson(res, 503, { error: TEXT[lang].busy }, { 'Retry-After': err.retryAfterSeconds, Connection: 'close' });
+        lingerThenClose(req);
+        sendJson(res, 503, { error: TEXT[lang].busy }, { 'Retry-After': err.retryAfterSeconds });
       } else if (err instanceof HttpError) {
-        sendJson(res, err.status, { error: err.message }, err.close ? { Connection: 'close' } : {});
+        if (err.close) lingerThenClose(req);
+        sendJson(res, err.status, { error: err.message });
       } else {
         // no stack and no file name in any log: the message goes to the user only
         sendJson(res, 500, { error: TEXT[lang].internal });

@@ -9,7 +9,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** The body was not read to its end: the connection must close. */
+    /** The body was not read to its end: the rest is discarded, then the connection closed. */
     readonly close = false,
   ) {
     super(message);
