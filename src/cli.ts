@@ -147,6 +147,7 @@ function buildProgram(): Command {
     .option('--no-color', 'no colour')
     .version(version(), '-v, --version')
     .helpOption('-h, --help')
+    .addHelpText('after', '\nThe checking page for an office: plan-lint serve [--host 127.0.0.1] [--port 8080] (see plan-lint serve --help)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 }

@@ -1,5 +1,6 @@
 // `plan-lint serve [--host 127.0.0.1] [--port 8080] [--max-upload 50]`: starts the page and
 // prints its address; stops on Ctrl+C or SIGTERM (a service manager's stop).
+import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../types.js';
 import { ConfigError } from '../config/load.js';
@@ -12,6 +13,7 @@ const UI = {
   vi: {
     listening: (url: string) => `plan-lint serve: trang kiểm tra ở ${url} (Ctrl+C để dừng)`,
     network: 'plan-lint serve: trang mở cho cả mạng; chỉ dùng trong mạng nội bộ tin cậy.',
+    from: (urls: string) => `plan-lint serve: từ máy khác trong mạng: ${urls}`,
     badNumber: (o: string, v: string) => `plan-lint: ${o} cần một số dương, nhận được "${v}"\nXem: plan-lint serve --help`,
     cannotListen: (h: string, p: number, d: string) => `plan-lint serve: không mở được cổng ${p} trên ${h}: ${d}`,
     inUse: 'cổng đang được dùng (chọn cổng khác với --port)',
@@ -22,6 +24,7 @@ const UI = {
   en: {
     listening: (url: string) => `plan-lint serve: checking page at ${url} (Ctrl+C to stop)`,
     network: 'plan-lint serve: the page is open to the network; use it only on a trusted office network.',
+    from: (urls: string) => `plan-lint serve: from other machines on the network: ${urls}`,
     badNumber: (o: string, v: string) => `plan-lint: ${o} needs a positive number, got "${v}"\nSee: plan-lint serve --help`,
     cannotListen: (h: string, p: number, d: string) => `plan-lint serve: cannot listen on ${h} port ${p}: ${d}`,
     inUse: 'the port is in use (choose another with --port)',
@@ -110,7 +113,17 @@ export async function serveMain(argv: string[], version: string): Promise<number
     return 2;
   }
   process.stdout.write(`${ui.listening(running.url)}\n`);
-  if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) process.stderr.write(`${ui.network}\n`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
+    process.stderr.write(`${ui.network}\n`);
+    const port = new URL(running.url).port;
+    if (['0.0.0.0', '::'].includes(flags.host)) {
+      const lan = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((a) => a && a.family === 'IPv4' && !a.internal)
+        .map((a) => `http://${a!.address}:${port}/`);
+      if (lan.length) process.stderr.write(`${ui.from(lan.join('  '))}\n`);
+    }
+  }
 
   return new Promise<number>((resolve) => {
     const stop = (): void => {

@@ -31,8 +31,13 @@ const TEXT = {
     cleanLong: 'Không phát hiện lỗi nào trong văn bản này.',
     level: ['Lưu ý', 'Cảnh báo', 'Lỗi'],
     section: 'Mục',
+    appendix: 'Phụ lục',
     general: 'Toàn văn bản',
     top: 'Phần đầu văn bản (quốc hiệu, tên cơ quan, số, ngày, tiêu đề, căn cứ)',
+    end: 'Phần cuối văn bản (nơi nhận, chữ ký, phụ lục)',
+    legend: 'Lỗi: cần sửa trước khi trình ký. Cảnh báo: nên xem lại. Lưu ý: để tham khảo.',
+    saved: (n, count, kind) => `Đã tải về «${n}» (${count} ${kind === 'annotate' ? 'nhận xét' : 'thay đổi được đánh dấu'}).`,
+    savedText: (n, count) => `Đã tải về «${n}» (${count} chỗ đã sửa).`,
     table: (t, r, c) => `Bảng ${t}, hàng ${r}, ô ${c}`,
     line: (l) => `dòng ${l}`,
     paragraph: (l) => `đoạn ${l}`,
@@ -70,8 +75,13 @@ const TEXT = {
     cleanLong: 'No defects were found in this document.',
     level: ['Note', 'Warning', 'Error'],
     section: 'Section',
+    appendix: 'Appendix',
     general: 'Whole document',
     top: 'Top of the document (national motto, issuing body, number, date, title, grounds)',
+    end: 'End of the document (recipients, signature, appendices)',
+    legend: 'Error: fix before signing. Warning: worth a second look. Note: for information.',
+    saved: (n, count, kind) => `Downloaded "${n}" (${count} ${kind === 'annotate' ? 'comment' : 'tracked change'}${count === 1 ? '' : 's'}).`,
+    savedText: (n, count) => `Downloaded "${n}" (${count} fix${count === 1 ? '' : 'es'} applied).`,
     table: (t, r, c) => `Table ${t}, row ${r}, cell ${c}`,
     line: (l) => `line ${l}`,
     paragraph: (l) => `paragraph ${l}`,
@@ -87,7 +97,7 @@ const els = {
   lang: $('lang'), form: $('form'), unit: $('unit'), stage: $('stage'), drop: $('drop'), file: $('file'),
   status: $('status'), statusText: $('status-text'), progress: $('progress'), error: $('error'),
   result: $('result'), title: $('result-title'), summary: $('summary'), groups: $('groups'),
-  annotate: $('dl-annotate'), fix: $('dl-fix'), recheck: $('recheck'), hint: $('actions-hint'),
+  annotate: $('dl-annotate'), fix: $('dl-fix'), recheck: $('recheck'), hint: $('actions-hint'), notice: $('notice'),
 };
 
 const state = {
@@ -237,13 +247,22 @@ function quoteOf(text, start, end) {
   return q;
 }
 
+/** "II.1" → "Mục II.1"; "PL01.I" → "Phụ lục 01, mục I". */
+function sectionName(key) {
+  const tx = t();
+  const m = /^PL([^.]*)(?:\.(.+))?$/.exec(key);
+  if (!m) return `${tx.section} ${key}`;
+  return `${tx.appendix}${m[1] ? ` ${m[1]}` : ''}${m[2] ? `, ${tx.section.toLowerCase()} ${m[2]}` : ''}`;
+}
+
 function groupTitle(key, ctx) {
   const tx = t();
   const h = el('h3');
   if (key === null) h.textContent = tx.general;
-  else if (key === '') h.textContent = tx.top;
+  else if (key === '#top') h.textContent = tx.top;
+  else if (key === '#end') h.textContent = tx.end;
   else {
-    h.append(el('span', 'path', `${tx.section} ${key}`));
+    h.append(el('span', 'path', sectionName(key)));
     const s = ctx && ctx.sections[key];
     if (s && s.heading) h.append(s.heading);
   }
@@ -265,12 +284,16 @@ function render(data) {
   const fixable = data.fixableErrorCount + data.fixableWarningCount > 0 || data.messages.some((m) => m.fix);
   els.annotate.hidden = !isDocx || total === 0;
   els.fix.hidden = !fixable;
-  els.hint.textContent = isDocx ? (total ? tx.hintDocx(fixable) : '') : tx.hintText(fixable);
+  els.hint.textContent = [total ? tx.legend : '', isDocx ? (total ? tx.hintDocx(fixable) : '') : tx.hintText(fixable)].filter(Boolean).join('\n');
+  els.notice.hidden = true;
 
-  // findings grouped by section, in the order the sections first appear
+  // findings grouped by section, in the order the sections first appear; outside every section,
+  // what comes before the first one is the top of the document, what comes after is its end
   const groups = new Map();
+  let inSections = false;
   data.messages.forEach((m, i) => {
-    const key = m.location ? (m.location.section || '') : null;
+    if (m.location && m.location.section) inSections = true;
+    const key = m.location ? (m.location.section || (inSections ? '#end' : '#top')) : null;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push({ m, span: ctx && ctx.spans[i] });
   });
@@ -336,6 +359,9 @@ async function download(action, button) {
     const a = document.createElement('a');
     a.href = url;
     a.download = downloadName(res, state.file.name);
+    const count = Number(res.header(action === 'annotate' ? 'X-Plan-Lint-Comments' : 'X-Plan-Lint-Changes') || 0);
+    els.notice.textContent = /\.docx$/i.test(state.file.name) ? t().saved(a.download, count, action) : t().savedText(a.download, count);
+    els.notice.hidden = false;
     document.body.append(a);
     a.click();
     a.remove();

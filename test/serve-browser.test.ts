@@ -1,0 +1,117 @@
+// The checking page in a real browser (headless Chromium, Debian's package): load the page,
+// upload a plan, read the findings, switch to English, download the annotated copy, use it
+// with the keyboard and on a phone-sized screen. Writes a screenshot: the README's picture
+// is made with `npm run screenshot`, which writes it to docs/serve.png.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { HAS_SHARED, ROOT, seed, tmpDir } from './helpers.js';
+import { listTree, startChild, type ChildServer } from './serve-helpers.js';
+
+const CHROMIUM = process.env.PLAN_LINT_CHROMIUM ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(`NOTICE: ${CHROMIUM} is absent — the browser test of plan-lint serve is skipped (install Debian's chromium package; .ci/run does).`);
+}
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT = process.env.PLAN_LINT_SCREENSHOT ? path.resolve(ROOT, process.env.PLAN_LINT_SCREENSHOT) : path.join(os.tmpdir(), 'plan-lint-serve.png');
+
+type Browser = import('playwright-core').Browser;
+
+describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
+  let srv: ChildServer;
+  let browser: Browser;
+  const downloads = tmpDir('plan-lint-serve-dl-');
+  const plan = HAS_SHARED ? seed('000', 'docx') : path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx');
+
+  beforeAll(async () => {
+    if (!HAS_SHARED) console.warn('NOTICE: no seed plans — the browser test uses the fixture plan instead.');
+    srv = await startChild();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.stop();
+    for (const d of [srv?.cwd, srv?.tmp, downloads]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('checks an uploaded plan, shows the findings by section and downloads the annotated copy', async () => {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 1250 }, deviceScaleFactor: 1 });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(srv.url);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Kiểm tra văn bản');
+
+    await page.setInputFiles('#file', plan);
+    await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
+    expect(await page.locator('#result-title').textContent()).toBe(path.basename(plan));
+    const findings = page.locator('.finding');
+    expect(await findings.count()).toBeGreaterThan(0);
+    // findings are grouped under section headings, and their quoted text is marked in its paragraph
+    expect(await page.locator('.group h3').count()).toBeGreaterThan(1);
+    const marks = await page.locator('.quote mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((t) => t.trim().length > 0)).toBe(true);
+    expect(await page.locator('.chip.error').textContent()).toMatch(/^\d+ lỗi$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`serve screenshot: ${SCREENSHOT}`);
+
+    // the annotated copy, downloaded as a clerk would
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-annotate')]);
+    expect(download.suggestedFilename()).toMatch(/\.nhan-xet\.docx$/);
+    const saved = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(saved);
+    const comments = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(saved)))['word/comments.xml']!);
+    expect(comments.match(/<w:comment /g)?.length ?? 0).toBeGreaterThan(0);
+
+    // English: the page and the findings switch language
+    const viFirst = await findings.first().locator('.msg').textContent();
+    await page.click('#lang');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Check a document');
+    await page.waitForFunction((before) => document.querySelector('.finding .msg')?.textContent !== before, viFirst, { timeout: 60_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('is usable with the keyboard and fits a phone screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(srv.url);
+    // Tab reaches the language switch, the options and the file chooser
+    const reached: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    expect(reached).toEqual(expect.arrayContaining(['lang', 'unit', 'stage', 'file']));
+    // the focused file chooser shows a focus ring on its button
+    await page.focus('#file');
+    const ring = await page.evaluate(() => getComputedStyle(document.querySelector('label[for="file"]')!).outlineStyle);
+    expect(ring).not.toBe('none');
+    // nothing wider than the screen
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.setInputFiles('#file', plan);
+    await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
+    const after = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(after.scroll).toBeLessThanOrEqual(after.client);
+    // the results heading takes the focus, so a screen reader user hears the result
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-title');
+    await page.close();
+  }, 120_000);
+
+  it('left nothing on the server\'s disk', () => {
+    expect(listTree(srv.tmp)).toEqual([]);
+    expect(listTree(srv.cwd)).toEqual([]);
+    expect(srv.output().trim()).toBe('');
+  });
+});
