@@ -218,11 +218,19 @@ describe('the API', () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="plan-lint"/);
   });
 
-  it.skipIf(!HAS_SHARED)('lints a seed plan (text)', async () => {
+  it.skipIf(!HAS_SHARED)('lints a seed plan (text), naming every section it reports, appendices included', async () => {
     const file = seed('003', 'txt');
     const res = await post('lint', path.basename(file), fs.readFileSync(file));
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { messages: unknown[] }).messages).toEqual(cliJson(file).messages);
+    const body = (await res.json()) as { messages: { location?: { section?: string } }[]; context: { sections: Record<string, { ref: string; heading: string }> } };
+    expect(body.messages).toEqual(cliJson(file).messages);
+    const paths = new Set(body.messages.map((m) => m.location?.section).filter((p): p is string => !!p));
+    expect(paths.size).toBeGreaterThan(2);
+    for (const p of paths) {
+      const s = body.context.sections[p];
+      expect(s, p).toBeDefined();
+      expect(s!.ref).toMatch(/^(Mục|Phụ lục|Mẫu|Văn bản kèm theo|Phần|Chương|Điều)\b/);
+    }
   });
 
   it('answers a bad file with a 4xx and the CLI\'s message, never a stack', async () => {

@@ -1,12 +1,12 @@
 // Checking one uploaded file for `plan-lint serve`: the same configuration, rules, limits and
 // linting entry point as the command line, on bytes held in memory (nothing is written to disk).
 import path from 'node:path';
-import type { Lang, LintMessage, LintResult, RuleModule } from '../types.js';
+import type { AppendixNode, Lang, LintMessage, LintResult, PlanContent, PlanRoot, RuleModule, SectionNode } from '../types.js';
 import { ConfigError, ConfigResolver, mergeLayers, type LoadedLayer } from '../config/load.js';
 import { builtinRuleMap, loadPlugin } from '../engine/rules.js';
 import { parseFile } from '../engine/linter.js';
 import { paragraphsOf } from '../plan/build.js';
-import { outline } from '../plan/print.js';
+import { squash } from '../text/normalize.js';
 import { formatOf } from '../readers/index.js';
 import { decodeText } from '../readers/decode.js';
 import { applyFixes, encodeLike } from '../fix.js';
@@ -34,8 +34,8 @@ export interface CheckerSetup {
 
 /** Where each finding stands in its paragraph, for showing it highlighted in the page. */
 export interface FindingContext {
-  /** Section path → its label and heading, e.g. "II.1" → { label: "1.", heading: "Mục tiêu" }. */
-  sections: Record<string, { label: string; heading: string }>;
+  /** Section path → how a reader names it and its heading, e.g. "II.1" → { ref: "Mục II.1", heading: "Mục tiêu" }. */
+  sections: Record<string, { ref: string; heading: string }>;
   /** Paragraph key → the paragraph's text (only the paragraphs that have findings). */
   paragraphs: Record<string, string>;
   /** Per message, in order: the paragraph key and the offsets of the quoted text in it. */
@@ -93,7 +93,7 @@ export class UploadChecker {
     const json = getFormatter('json')!([result], { lang, color: false, rules: this.rules, cwd: this.setup.cwd, version: this.setup.version, docsDir: '' });
     const one = (JSON.parse(json) as ResultView[])[0]!;
     one.filePath = upload.name;
-    if (!result.messages.some((m) => m.fatal)) one.context = await findingContext(this.virtualPath(upload.name), upload.bytes, result.messages);
+    if (!result.messages.some((m) => m.fatal)) one.context = await findingContext(this.virtualPath(upload.name), upload.bytes, result.messages, lang);
     return one;
   }
 
@@ -119,10 +119,9 @@ export class UploadChecker {
 }
 
 /** Reads the file's outline and the paragraphs that have findings (the file was read once already, so this cannot fail differently). */
-async function findingContext(filePath: string, bytes: Uint8Array, messages: LintMessage[]): Promise<FindingContext> {
+async function findingContext(filePath: string, bytes: Uint8Array, messages: LintMessage[], lang: Lang): Promise<FindingContext> {
   const { tree } = await parseFile(filePath, bytes);
-  const sections: FindingContext['sections'] = {};
-  for (const e of outline(tree)) sections[e.path] ??= { label: e.label, heading: e.heading };
+  const sections = sectionNames(tree, lang);
   const key = (part: string | undefined, ordinal: number): string => `${part ?? ''}#${ordinal}`;
   const wanted = new Set(messages.filter((m) => m.location).map((m) => key(m.internal?.part, m.location!.paragraph)));
   const paragraphs: Record<string, string> = {};
@@ -136,4 +135,46 @@ async function findingContext(filePath: string, bytes: Uint8Array, messages: Lin
     return paragraphs[k] === undefined ? null : { paragraph: k, start: m.internal.start, end: m.internal.end };
   });
   return { sections, paragraphs, spans };
+}
+
+const NAMES = {
+  vi: { section: 'Mục', appendix: 'Phụ lục', form: 'Mẫu', attached: 'Văn bản kèm theo' },
+  en: { section: 'Section', appendix: 'Appendix', form: 'Form', attached: 'Attached document' },
+};
+
+/**
+ * How a reader names each section path: "Mục II.1", "Điều 5" (a legal unit keeps its own word),
+ * "Phụ lục 01", "Phụ lục 01, mục I" (inside an appendix the path restarts).
+ */
+function sectionNames(tree: PlanRoot, lang: Lang): FindingContext['sections'] {
+  const n = NAMES[lang];
+  const out: FindingContext['sections'] = {};
+  const walk = (nodes: PlanContent[], appendix: { path: string; ref: string } | undefined): void => {
+    for (const node of nodes) {
+      if (node.type === 'section') {
+        const s = node as SectionNode;
+        const head = s.children[0];
+        const heading = head && head.type === 'paragraph' ? shorten(squash(head.value.slice(s.label.end))) : '';
+        const path = s.path ?? '';
+        const own = appendix && path.startsWith(`${appendix.path}.`) ? path.slice(appendix.path.length + 1) : path;
+        const ref = s.label.keyword ? squash(s.label.raw).replace(/[.:]$/, '') : `${n.section} ${own}`;
+        out[path] ??= { ref: appendix ? `${appendix.ref}, ${ref.charAt(0).toLowerCase()}${ref.slice(1)}` : ref, heading };
+        walk(s.children, appendix);
+      } else if (node.type === 'appendix') {
+        const a = node as AppendixNode;
+        const ref = `${n[a.scope]}${a.label ? ` ${a.label}` : ''}`;
+        out[a.path ?? ''] ??= { ref, heading: shorten(a.title ?? '') };
+        walk(a.children, { path: a.path ?? '', ref });
+      } else if ('children' in node && node.type !== 'table') walk(node.children as PlanContent[], appendix);
+    }
+  };
+  walk(tree.children, undefined);
+  return out;
+}
+
+/** A heading that runs into its paragraph is cut at a word, for a group's title. */
+function shorten(text: string, max = 100): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, '')}…`;
 }

@@ -31,7 +31,6 @@ const TEXT = {
     cleanLong: 'Không phát hiện lỗi nào trong văn bản này.',
     level: ['Lưu ý', 'Cảnh báo', 'Lỗi'],
     section: 'Mục',
-    appendix: 'Phụ lục',
     general: 'Toàn văn bản',
     top: 'Phần đầu văn bản (quốc hiệu, tên cơ quan, số, ngày, tiêu đề, căn cứ)',
     end: 'Phần cuối văn bản (nơi nhận, chữ ký, phụ lục)',
@@ -75,7 +74,6 @@ const TEXT = {
     cleanLong: 'No defects were found in this document.',
     level: ['Note', 'Warning', 'Error'],
     section: 'Section',
-    appendix: 'Appendix',
     general: 'Whole document',
     top: 'Top of the document (national motto, issuing body, number, date, title, grounds)',
     end: 'End of the document (recipients, signature, appendices)',
@@ -247,14 +245,6 @@ function quoteOf(text, start, end) {
   return q;
 }
 
-/** "II.1" → "Mục II.1"; "PL01.I" → "Phụ lục 01, mục I". */
-function sectionName(key) {
-  const tx = t();
-  const m = /^PL([^.]*)(?:\.(.+))?$/.exec(key);
-  if (!m) return `${tx.section} ${key}`;
-  return `${tx.appendix}${m[1] ? ` ${m[1]}` : ''}${m[2] ? `, ${tx.section.toLowerCase()} ${m[2]}` : ''}`;
-}
-
 function groupTitle(key, ctx) {
   const tx = t();
   const h = el('h3');
@@ -262,8 +252,8 @@ function groupTitle(key, ctx) {
   else if (key === '#top') h.textContent = tx.top;
   else if (key === '#end') h.textContent = tx.end;
   else {
-    h.append(el('span', 'path', sectionName(key)));
     const s = ctx && ctx.sections[key];
+    h.append(el('span', 'path', s ? s.ref : `${tx.section} ${key}`));
     if (s && s.heading) h.append(s.heading);
   }
   return h;
