@@ -2,6 +2,7 @@
 // (the server's memory measured in its own process), path traversal, many uploads at once,
 // and no trace of the uploads on disk or in the log afterwards.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -311,20 +312,10 @@ describe('a bounded number of files at once', () => {
 
   it('lets the others wait, then answers 503 with Retry-After', async () => {
     const checker = await UploadChecker.create({ cwd: ROOT, noConfig: true, limits: DEFAULT_LIMITS, version: 'test' });
-    server = await startServer(checker, { host: '127.0.0.1', port: 0, maxUploadBytes: 50 * MB, maxActive: 1, maxWaiting: 3, maxWaitMs: 200 });
+    server = await startServer(checker, { host: '127.0.0.1', port: 0, maxUploadBytes: 50 * MB, maxActive: 1, maxUploads: 1, maxWaiting: 3, maxWaitMs: 200 });
     // a slow upload holds the only turn: its body is sent half, then the rest after a while
-    const slow = new URL('api/lint?name=cham.md', server.url);
     const bytes = fs.readFileSync(FIXTURE_MD);
-    const { request } = await import('node:http');
-    const slowDone = new Promise<number>((resolve, reject) => {
-      const req = request(slow, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', reject);
-      req.write(bytes.subarray(0, 100));
-      setTimeout(() => req.end(bytes.subarray(100)), 800);
-    });
+    const slowDone = slowUpload(new URL('api/lint?name=cham.md', server.url), bytes, 800);
     await new Promise((r) => setTimeout(r, 100));
     const others = await Promise.all(
       Array.from({ length: 6 }, () =>
@@ -348,6 +339,38 @@ describe('a bounded number of files at once', () => {
   });
 });
 
+describe('a slow sender', () => {
+  let server: RunningServer;
+  afterAll(async () => server?.close());
+
+  it('does not hold up the checks of others', async () => {
+    const checker = await UploadChecker.create({ cwd: ROOT, noConfig: true, limits: DEFAULT_LIMITS, version: 'test' });
+    server = await startServer(checker, { host: '127.0.0.1', port: 0, maxUploadBytes: 50 * MB, maxActive: 1, maxUploads: 2, maxWaiting: 3, maxWaitMs: 500 });
+    const bytes = fs.readFileSync(FIXTURE_MD);
+    const slowDone = slowUpload(new URL('api/lint?name=cham.md', server.url), bytes, 1500);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    const other = await fetch(new URL('api/lint?name=khac.md', server.url), { method: 'POST', body: bytes });
+    expect(other.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1400); // answered while the slow one was still sending
+    expect(await slowDone).toBe(200);
+  });
+});
+
+/** An upload whose first 100 bytes go at once and the rest after `delayMs`. */
+async function slowUpload(url: URL, bytes: Buffer, delayMs: number): Promise<number> {
+  const { request } = await import('node:http');
+  return new Promise<number>((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.write(bytes.subarray(0, 100));
+    setTimeout(() => req.end(bytes.subarray(100)), delayMs);
+  });
+}
+
 describe('multipart parsing', () => {
   it('finds the file and the fields, and refuses a damaged form', () => {
     const b = 'XyZ';
@@ -369,6 +392,9 @@ describe('after everything', () => {
     // the server's TMPDIR and working folder are as empty as when it started
     expect(listTree(srv.tmp)).toEqual([]);
     expect(listTree(srv.cwd)).toEqual([]);
+    // nor anywhere at the top of the machine's temp folder
+    const shared = fs.readdirSync(os.tmpdir());
+    for (const name of uploadNames) expect(shared.filter((f) => f.includes(name))).toEqual([]);
     const log = srv.output();
     for (const name of uploadNames) expect(log).not.toContain(name);
     expect(log.trim()).toBe('');

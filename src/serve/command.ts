@@ -105,7 +105,7 @@ export async function serveMain(argv: string[], version: string): Promise<number
 
   let running;
   try {
-    running = await startServer(checker, { ...DEFAULT_SERVE, host: flags.host, port, maxUploadBytes: Math.round(maxUpload * 1024 * 1024), maxActive: jobs });
+    running = await startServer(checker, { ...DEFAULT_SERVE, host: flags.host, port, maxUploadBytes: Math.round(maxUpload * 1024 * 1024), maxActive: jobs, maxUploads: Math.max(DEFAULT_SERVE.maxUploads, 4 * jobs) });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const detail = e.code === 'EADDRINUSE' ? ui.inUse : e.code === 'EACCES' ? ui.denied : (e.code ?? e.message);

@@ -15,14 +15,16 @@ export interface ServeOptions {
   host: string;
   port: number;
   maxUploadBytes: number;
-  /** Files read and checked at once; the others wait. */
+  /** Files checked at once; the others wait. */
   maxActive: number;
+  /** Uploads received at once (each holds at most maxUploadBytes in memory until it is answered); the others wait. */
+  maxUploads: number;
   /** Requests that may wait for a turn, and how long: past either, 503 with Retry-After. */
   maxWaiting: number;
   maxWaitMs: number;
 }
 
-export const DEFAULT_SERVE: Omit<ServeOptions, 'host' | 'port'> = { maxUploadBytes: 50 * 1024 * 1024, maxActive: 2, maxWaiting: 64, maxWaitMs: 60_000 };
+export const DEFAULT_SERVE: Omit<ServeOptions, 'host' | 'port'> = { maxUploadBytes: 50 * 1024 * 1024, maxActive: 2, maxUploads: 8, maxWaiting: 64, maxWaitMs: 60_000 };
 
 /** The folder of the page's files: src/serve/public (tests) or dist/src/serve/public (copied there by the build). */
 export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
@@ -130,6 +132,7 @@ function fatalStatus(result: LintResult): number | undefined {
  * close" would cause); after a few seconds the connection is cut whatever remains.
  */
 function lingerThenClose(req: http.IncomingMessage): void {
+  if (req.complete) return;
   req.on('data', () => undefined);
   req.resume();
   setTimeout(() => req.socket.destroy(), 3000).unref();
@@ -143,20 +146,25 @@ export interface RunningServer {
 
 export function createServer(checker: UploadChecker, options: Omit<ServeOptions, 'host' | 'port'>): http.Server {
   const assets = loadAssets();
-  const gate = new Gate(options.maxActive, options.maxWaiting, options.maxWaitMs);
+  // two turns: receiving an upload (which bounds the memory uploads hold, and lets a slow sender
+  // wait without holding up the checks), then checking it
+  const uploads = new Gate(options.maxUploads, options.maxWaiting, options.maxWaitMs);
+  const checks = new Gate(options.maxActive, options.maxWaiting, options.maxWaitMs);
 
   const api = async (req: http.IncomingMessage, res: http.ServerResponse, action: string, url: URL): Promise<void> => {
     const langParam = url.searchParams.get('lang');
     let lang: Lang = langParam === 'en' ? 'en' : 'vi';
-    let release: (() => void) | undefined;
+    let endUpload: (() => void) | undefined;
+    let endCheck: (() => void) | undefined;
     try {
       checkDeclaredLength(req, options.maxUploadBytes, lang);
-      release = await gate.enter();
+      endUpload = await uploads.enter();
       const upload: Upload & { fields: Record<string, string> } = await readUpload(req, url, options.maxUploadBytes, lang);
       const field = (k: string): string | undefined => url.searchParams.get(k) ?? upload.fields[k];
       const opts = checkOptions(field, lang);
       lang = opts.lang;
       if (action === 'annotate' && formatOf(upload.name) !== 'docx') throw new HttpError(415, TEXT[lang].annotateDocx);
+      endCheck = await checks.enter();
       const result = await checker.lint(upload, opts);
       const status = fatalStatus(result);
       if (status) {
@@ -188,7 +196,8 @@ export function createServer(checker: UploadChecker, options: Omit<ServeOptions,
         sendJson(res, 500, { error: TEXT[lang].internal });
       }
     } finally {
-      release?.();
+      endCheck?.();
+      endUpload?.();
     }
   };
 
