@@ -357,6 +357,26 @@ describe('a slow sender', () => {
   });
 });
 
+describe('a sender that goes away', () => {
+  let server: RunningServer;
+  afterAll(async () => server?.close());
+
+  it('gives its turn back', async () => {
+    const checker = await UploadChecker.create({ cwd: ROOT, noConfig: true, limits: DEFAULT_LIMITS, version: 'test' });
+    server = await startServer(checker, { host: '127.0.0.1', port: 0, maxUploadBytes: 50 * MB, maxActive: 1, maxUploads: 1, maxWaiting: 3, maxWaitMs: 2000 });
+    const { request } = await import('node:http');
+    for (let i = 0; i < 3; i++) {
+      const req = request(new URL('api/lint?name=bo-do.md', server.url), { method: 'POST', headers: { 'Content-Length': '100000' } });
+      req.on('error', () => undefined);
+      req.write(Buffer.alloc(1000, 0x41));
+      await new Promise((r) => setTimeout(r, 100));
+      req.destroy();
+    }
+    const res = await fetch(new URL('api/lint?name=sau.md', server.url), { method: 'POST', body: fs.readFileSync(FIXTURE_MD) });
+    expect(res.status).toBe(200);
+  });
+});
+
 /** An upload whose first 100 bytes go at once and the rest after `delayMs`. */
 async function slowUpload(url: URL, bytes: Buffer, delayMs: number): Promise<number> {
   const { request } = await import('node:http');

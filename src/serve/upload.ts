@@ -67,8 +67,9 @@ function readBody(req: http.IncomingMessage, limit: number, lang: Lang): Promise
     };
     req.on('data', onData);
     req.once('end', () => finish());
-    req.once('aborted', () => finish(new HttpError(400, TEXT[lang].aborted, true)));
+    // a sender that goes away (or is cut off by the server's request timeout) ends the wait too
     req.once('error', () => finish(new HttpError(400, TEXT[lang].aborted, true)));
+    req.once('close', () => finish(new HttpError(400, TEXT[lang].aborted, true)));
   });
 }
 
