@@ -374,6 +374,18 @@ describe('a sender that goes away', () => {
     }
     const res = await fetch(new URL('api/lint?name=sau.md', server.url), { method: 'POST', body: fs.readFileSync(FIXTURE_MD) });
     expect(res.status).toBe(200);
+    // one that goes away while waiting for its turn
+    const bytes = fs.readFileSync(FIXTURE_MD);
+    const slowDone = slowUpload(new URL('api/lint?name=cham.md', server.url), bytes, 600);
+    await new Promise((r) => setTimeout(r, 100));
+    const waiting = request(new URL('api/lint?name=cho.md', server.url), { method: 'POST', headers: { 'Content-Length': String(bytes.length) } });
+    waiting.on('error', () => undefined);
+    waiting.end(bytes);
+    await new Promise((r) => setTimeout(r, 100));
+    waiting.destroy();
+    expect(await slowDone).toBe(200);
+    const last = await fetch(new URL('api/lint?name=cuoi.md', server.url), { method: 'POST', body: bytes });
+    expect(last.status).toBe(200);
   });
 });
 

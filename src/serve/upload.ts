@@ -46,6 +46,8 @@ export function checkDeclaredLength(req: http.IncomingMessage, limit: number, la
 /** The body, counted as it arrives: past the limit the rest is not read and the request fails with 413. */
 function readBody(req: http.IncomingMessage, limit: number, lang: Lang): Promise<Buffer> {
   checkDeclaredLength(req, limit, lang);
+  // the sender went away while waiting for its turn
+  if (req.destroyed) return Promise.reject(new HttpError(400, TEXT[lang].aborted, true));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
