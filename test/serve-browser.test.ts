@@ -29,7 +29,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!HAS_SHARED) console.warn('NOTICE: no seed plans — the browser test uses the fixture plan instead.');
-    srv = await startChild();
+    srv = await startChild(['--max-upload', '5']);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   }, 60_000);
@@ -112,6 +112,24 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     expect(after.scroll).toBeLessThanOrEqual(after.client);
     // the results heading takes the focus, so a screen reader user hears the result
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-title');
+    await page.close();
+  }, 120_000);
+
+  it('refuses a file over the limit before sending it', async () => {
+    const page = await browser.newPage();
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/lint')) sent.push(r.url());
+    });
+    await page.goto(srv.url);
+    await page.waitForLoadState('networkidle');
+    const big = path.join(downloads, 'qua-lon.txt');
+    fs.writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x61));
+    await page.setInputFiles('#file', big);
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').textContent()).toMatch(/quá lớn.*5 MB/);
+    expect(sent).toEqual([]);
+    fs.rmSync(big);
     await page.close();
   }, 120_000);
 

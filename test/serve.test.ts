@@ -107,6 +107,12 @@ describe('the page', () => {
     }
   });
 
+  it('tells the page its upload limit', async () => {
+    const res = await fetch(`${srv.url}api/limits`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { maxUploadBytes: number }).maxUploadBytes).toBe(50 * MB);
+  });
+
   it('refuses other methods on the API and the page', async () => {
     expect((await fetch(`${srv.url}api/lint`)).status).toBe(405);
     expect((await fetch(srv.url, { method: 'POST', body: 'x' })).status).toBe(405);

@@ -210,6 +210,12 @@ export function createServer(checker: UploadChecker, options: Omit<ServeOptions,
       return;
     }
     const lang: Lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+    if (url.pathname === '/api/limits') {
+      // what the page checks before sending a file
+      if (req.method !== 'GET') sendJson(res, 405, { error: TEXT[lang].method }, { Allow: 'GET' });
+      else sendJson(res, 200, { maxUploadBytes: options.maxUploadBytes, extensions: ['.docx', '.md', '.markdown', '.txt'] });
+      return;
+    }
     const apiMatch = /^\/api\/(lint|annotate|fix)$/.exec(url.pathname);
     if (apiMatch) {
       if (req.method !== 'POST') {

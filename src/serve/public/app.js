@@ -21,6 +21,7 @@ const TEXT = {
     uploading: (p) => `Đang tải tệp lên… ${p}%`,
     checking: 'Đang kiểm tra văn bản… (tệp lớn có thể mất đến nửa phút)',
     preparing: 'Đang tạo tệp để tải về…',
+    tooLarge: (size, max) => `Tệp quá lớn (${size} MB); giới hạn tải lên là ${max} MB.`,
     wrongType: (n) => `Tệp "${n}" không đọc được: plan-lint đọc tệp Word .docx, Markdown .md và văn bản .txt. Với tệp .doc cũ, hãy mở trong Word và Lưu thành .docx.`,
     network: 'Không kết nối được với máy chủ kiểm tra. Hãy thử lại.',
     busy: (s) => `Máy chủ đang bận. Hãy thử lại sau khoảng ${s} giây.`,
@@ -64,6 +65,8 @@ const TEXT = {
     uploading: (p) => `Uploading the file… ${p}%`,
     checking: 'Checking the document… (a large file may take up to half a minute)',
     preparing: 'Preparing the download…',
+    tooLarge: (size, max) => `Tệp quá lớn (${size} MB); giới hạn tải lên là ${max} MB.`,
+    tooLarge: (size, max) => `The file is too large (${size} MB); the upload limit is ${max} MB.`,
     wrongType: (n) => `"${n}" cannot be read: plan-lint reads Word .docx, Markdown .md and text .txt files. For an old .doc file, open it in Word and Save As .docx.`,
     network: 'Cannot reach the checking server. Please try again.',
     busy: (s) => `The server is busy. Please try again in about ${s} seconds.`,
@@ -103,7 +106,14 @@ const state = {
   file: null, // the File chosen, kept only in this page for the downloads
   result: null,
   busy: false,
+  maxUploadBytes: Infinity, // from the server, once known
 };
+
+fetch('/api/limits').then((r) => (r.ok ? r.json() : null)).then((l) => {
+  if (l && l.maxUploadBytes > 0) state.maxUploadBytes = l.maxUploadBytes;
+}).catch(() => { /* the server will say it */ });
+
+const mb = (n) => (Math.round((n / 1024 / 1024) * 10) / 10).toLocaleString(state.lang);
 
 function initialLang() {
   const q = new URLSearchParams(location.search).get('lang');
@@ -191,6 +201,11 @@ async function check(file) {
   if (!ACCEPTED.test(file.name)) {
     els.result.hidden = true;
     showError(t().wrongType(file.name));
+    return;
+  }
+  if (file.size > state.maxUploadBytes) {
+    els.result.hidden = true;
+    showError(t().tooLarge(mb(file.size), mb(state.maxUploadBytes)));
     return;
   }
   state.file = file;
