@@ -107,10 +107,16 @@ describe('the page', () => {
     }
   });
 
-  it('tells the page its upload limit', async () => {
-    const res = await fetch(`${srv.url}api/limits`);
+  it('tells the page its upload limit and the configuration\'s unit and stage', async () => {
+    const res = await fetch(`${srv.url}api/settings`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { maxUploadBytes: number }).maxUploadBytes).toBe(50 * MB);
+    expect(await res.json()).toMatchObject({ maxUploadBytes: 50 * MB, stage: 'draft' });
+    // from a folder with a configuration
+    const dir = tmpDir('plan-lint-serve-conf-');
+    fs.writeFileSync(path.join(dir, 'plan-lint.config.json'), JSON.stringify({ unit: 'phường Hải Châu', stage: 'final' }));
+    const checker = await UploadChecker.create({ cwd: dir, limits: DEFAULT_LIMITS, version: 'test' });
+    expect(checker.defaults).toEqual({ unit: 'phường Hải Châu', stage: 'final' });
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('refuses other methods on the API and the page', async () => {
@@ -342,6 +348,20 @@ describe('a bounded number of files at once', () => {
     // the turn is free again
     const after = await fetch(new URL('api/lint?name=sau.md', server.url), { method: 'POST', body: bytes });
     expect(after.status).toBe(200);
+  });
+});
+
+describe('the per-file time limit', () => {
+  let server: RunningServer;
+  afterAll(async () => server?.close());
+
+  it('applies the CLI\'s limit and answers 422 with its message', async () => {
+    const checker = await UploadChecker.create({ cwd: ROOT, noConfig: true, limits: { ...DEFAULT_LIMITS, timeLimitMs: 0.001 }, version: 'test' });
+    server = await startServer(checker, { host: '127.0.0.1', port: 0, maxUploadBytes: 50 * MB, maxActive: 1, maxUploads: 2, maxWaiting: 3, maxWaitMs: 500 });
+    const long = Buffer.from(fs.readFileSync(FIXTURE_MD, 'utf8').repeat(40));
+    const res = await fetch(new URL('api/lint?name=dai.md&lang=en', server.url), { method: 'POST', body: long });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: string }).error).toMatch(/time limit/);
   });
 });
 

@@ -69,6 +69,12 @@ export class UploadChecker {
     return this.setup.limits;
   }
 
+  /** The unit and stage the configuration gives, which the page starts from. */
+  get defaults(): { unit?: string; stage: 'draft' | 'final' } {
+    const c = mergeLayers(this.layers, {});
+    return { unit: c.unit, stage: c.stage };
+  }
+
   /** A path that is never opened: it carries the name (for the reader) inside the served folder (for the config). */
   private virtualPath(name: string): string {
     return path.join(this.setup.cwd, name);

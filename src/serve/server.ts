@@ -122,7 +122,6 @@ function fatalStatus(result: LintResult): number | undefined {
   if (code === 'too-large') return 413;
   if (code === 'unsupported-type') return 415;
   if (code === 'internal') return 500;
-  if (code === 'time-limit') return 503;
   return 422;
 }
 
@@ -169,7 +168,7 @@ export function createServer(checker: UploadChecker, options: Omit<ServeOptions,
       const status = fatalStatus(result);
       if (status) {
         const view = await checker.view(upload, result, lang);
-        sendJson(res, status, { error: result.messages.find((m) => m.fatal)!.message, ...view }, status === 503 ? { 'Retry-After': 30 } : {});
+        sendJson(res, status, { error: result.messages.find((m) => m.fatal)!.message, ...view });
         return;
       }
       if (action === 'lint') {
@@ -210,10 +209,10 @@ export function createServer(checker: UploadChecker, options: Omit<ServeOptions,
       return;
     }
     const lang: Lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
-    if (url.pathname === '/api/limits') {
-      // what the page checks before sending a file
+    if (url.pathname === '/api/settings') {
+      // what the page needs before sending a file: the limit, and the unit and stage of the served folder's configuration
       if (req.method !== 'GET') sendJson(res, 405, { error: TEXT[lang].method }, { Allow: 'GET' });
-      else sendJson(res, 200, { maxUploadBytes: options.maxUploadBytes, extensions: ['.docx', '.md', '.markdown', '.txt'] });
+      else sendJson(res, 200, { maxUploadBytes: options.maxUploadBytes, extensions: ['.docx', '.md', '.markdown', '.txt'], ...checker.defaults });
       return;
     }
     const apiMatch = /^\/api\/(lint|annotate|fix)$/.exec(url.pathname);

@@ -109,9 +109,13 @@ const state = {
   maxUploadBytes: Infinity, // from the server, once known
 };
 
-fetch('/api/limits').then((r) => (r.ok ? r.json() : null)).then((l) => {
-  if (l && l.maxUploadBytes > 0) state.maxUploadBytes = l.maxUploadBytes;
-}).catch(() => { /* the server will say it */ });
+// the upload limit, and the unit and stage of the office's configuration as the starting options
+fetch('/api/settings').then((r) => (r.ok ? r.json() : null)).then((c) => {
+  if (!c) return;
+  if (c.maxUploadBytes > 0) state.maxUploadBytes = c.maxUploadBytes;
+  if (c.stage === 'draft' || c.stage === 'final') els.stage.value = c.stage;
+  if (typeof c.unit === 'string' && !els.unit.value) els.unit.value = c.unit;
+}).catch(() => { /* the server will say what is wrong when a file is sent */ });
 
 const mb = (n) => (Math.round((n / 1024 / 1024) * 10) / 10).toLocaleString(state.lang);
 
