@@ -69,6 +69,16 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     await download.saveAs(saved);
     const comments = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(saved)))['word/comments.xml']!);
     expect(comments.match(/<w:comment /g)?.length ?? 0).toBeGreaterThan(0);
+    await page.waitForSelector('#notice:not([hidden])');
+    expect(await page.locator('#notice').textContent()).toMatch(/nhận xét/);
+    // and the fixed copy, when there are safe fixes
+    if (await page.locator('#dl-fix').isVisible()) {
+      const [fixed] = await Promise.all([page.waitForEvent('download'), page.click('#dl-fix')]);
+      expect(fixed.suggestedFilename()).toMatch(/\.da-sua\.docx$/);
+      const fixedPath = path.join(downloads, fixed.suggestedFilename());
+      await fixed.saveAs(fixedPath);
+      expect(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(fixedPath)))['word/document.xml']!)).toContain('w:author="plan-lint"');
+    }
 
     // the screenshot shows the project's own sample plan (the seed plans' text is never copied into the repository)
     await page.setInputFiles('#file', SAMPLE);
@@ -115,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('refuses a file over the limit before sending it', async () => {
+  it('refuses a file over the limit before sending it, and shows why a damaged file cannot be checked', async () => {
     const page = await browser.newPage();
     const sent: string[] = [];
     page.on('request', (r) => {
@@ -130,6 +140,14 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     expect(await page.locator('#error').textContent()).toMatch(/quá lớn.*5 MB/);
     expect(sent).toEqual([]);
     fs.rmSync(big);
+    // a damaged file: the CLI's message, and no findings shown
+    const bad = path.join(downloads, 'hong.docx');
+    fs.writeFileSync(bad, Buffer.from('this is not a Word file'));
+    await page.setInputFiles('#file', bad);
+    await page.waitForFunction(() => /Word/.test(document.getElementById('error')?.textContent ?? '') && !document.getElementById('error')?.hidden);
+    expect(await page.locator('#error').textContent()).toContain('không phải là tài liệu Word .docx hợp lệ');
+    expect(await page.locator('#result').isHidden()).toBe(true);
+    fs.rmSync(bad);
     await page.close();
   }, 120_000);
 
