@@ -65,10 +65,6 @@ export class UploadChecker {
     return new UploadChecker(setup, layers, rules);
   }
 
-  get limits(): Limits {
-    return this.setup.limits;
-  }
-
   /** The unit and stage the configuration gives, which the page starts from. */
   get defaults(): { unit?: string; stage: 'draft' | 'final' } {
     const c = mergeLayers(this.layers, {});

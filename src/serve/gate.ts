@@ -17,10 +17,6 @@ export class Gate {
     private readonly maxWaitMs: number,
   ) {}
 
-  get counts(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length };
-  }
-
   /** Resolves with the function that ends the turn; rejects with GateBusy. */
   enter(): Promise<() => void> {
     const release = (): void => {
