@@ -84,7 +84,11 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     await page.setInputFiles('#file', SAMPLE);
     await page.waitForFunction((name) => document.getElementById('result-title')?.textContent === name, path.basename(SAMPLE), { timeout: 60_000 });
     expect(await findings.count()).toBeGreaterThan(0);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     console.log(`serve screenshot: ${SCREENSHOT}`);

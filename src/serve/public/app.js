@@ -8,8 +8,8 @@ const TEXT = {
     unitLabel: 'Đơn vị ban hành (không bắt buộc)',
     unitPlaceholder: 'ví dụ: phường Hải An',
     stageLabel: 'Giai đoạn',
-    stageDraft: 'Dự thảo (số, ngày có thể để trống)',
-    stageFinal: 'Bản trình ký (phải đủ số, ngày)',
+    stageDraft: 'Dự thảo (chưa cần số, ngày)',
+    stageFinal: 'Bản trình ký (đủ số, ngày)',
     choose: 'Chọn tệp…',
     dropHint: 'hoặc kéo thả tệp vào khung này',
     privacy: 'Tệp chỉ được kiểm tra rồi bỏ đi: máy chủ không lưu và không ghi lại nội dung tệp.',
@@ -52,8 +52,8 @@ const TEXT = {
     unitLabel: 'Issuing unit (optional)',
     unitPlaceholder: 'e.g. phường Hải An',
     stageLabel: 'Stage',
-    stageDraft: 'Draft (number and date may be blank)',
-    stageFinal: 'For signing (number and date required)',
+    stageDraft: 'Draft (no number, date yet)',
+    stageFinal: 'For signing (number, date set)',
     choose: 'Choose a file…',
     dropHint: 'or drop a file into this box',
     privacy: 'The file is checked and then dropped: the server neither stores nor logs its content.',
@@ -189,6 +189,7 @@ function hideStatus() { els.status.hidden = true; }
 function showError(text) {
   els.error.textContent = text;
   els.error.hidden = false;
+  els.error.scrollIntoView({ block: 'nearest' });
 }
 
 function setBusy(busy) {
