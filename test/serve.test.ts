@@ -429,6 +429,28 @@ async function slowUpload(url: URL, bytes: Buffer, delayMs: number): Promise<num
   });
 }
 
+describe('the serve command', () => {
+  it('refuses bad options with a clear message and exit 2', () => {
+    for (const [flag, value] of [['--port', 'abc'], ['--port', '70000'], ['--max-upload', '0'], ['--jobs', '0'], ['--max-file-time', 'x']] as const) {
+      const r = runCli(['serve', flag, value]);
+      expect(r.code, `${flag} ${value}`).toBe(2);
+      expect(r.stderr).toContain(`${flag} cần một số dương`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const help = runCli(['serve', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--max-upload');
+    expect(runCli(['--help']).stdout).toContain('plan-lint serve');
+  });
+
+  it('says clearly when the port is taken', async () => {
+    const port = new URL(srv.url).port;
+    const r = runCli(['serve', '--port', port, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the port is in use');
+  });
+});
+
 describe('multipart parsing', () => {
   it('finds the file and the fields, and refuses a damaged form', () => {
     const b = 'XyZ';
