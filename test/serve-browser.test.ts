@@ -120,8 +120,17 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     // nothing wider than the screen
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll).toBeLessThanOrEqual(client);
+    // while a file is on its way and being checked, the page says so (the answer is held back here to see it)
+    await page.route('**/api/lint?**', async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
     await page.setInputFiles('#file', plan);
+    await page.waitForSelector('#status:not([hidden])');
+    expect(await page.locator('#status-text').textContent()).toMatch(/Đang (tải tệp lên|kiểm tra)/);
+    expect(await page.locator('#file').isDisabled()).toBe(true);
     await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
+    expect(await page.locator('#status').isHidden()).toBe(true);
     const after = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(after.scroll).toBeLessThanOrEqual(after.client);
     // the results heading takes the focus, so a screen reader user hears the result
