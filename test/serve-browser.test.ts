@@ -23,12 +23,13 @@ type Browser = import('playwright-core').Browser;
 describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
   let srv: ChildServer;
   let browser: Browser;
-  const downloads = tmpDir('plan-lint-serve-dl-');
+  let downloads: string;
   const SAMPLE = path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.docx');
   const plan = HAS_SHARED ? seed('000', 'docx') : SAMPLE;
 
   beforeAll(async () => {
     if (!HAS_SHARED) console.warn('NOTICE: no seed plans — the browser test uses the fixture plan instead.');
+    downloads = tmpDir('plan-lint-serve-dl-');
     srv = await startChild(['--max-upload', '5']);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
