@@ -253,7 +253,7 @@ async function realPrecision() {
 async function realRecall() {
   const r = rng(20261123);
   const { reduplications } = typoAdditions();
-  const stats = Object.fromEntries(MISS_KINDS.map((k) => [k, { injected: 0, found: 0, rightSuggestion: 0 }]));
+  const stats = Object.fromEntries(MISS_KINDS.map((k) => [k, { injected: 0, found: 0, rightSuggestion: 0, rightFirst: 0 }]));
   let falseElsewhere = 0;
   const files = realFiles(realDir).filter((_, i) => isHeldOut(i));
   for (const f of files) {
@@ -283,6 +283,7 @@ async function realRecall() {
           if (!hit) {
             stats[x.kind].found++;
             if (sp.sug.some((sg) => canonicalTone(sg.toLowerCase()) === canonicalTone(x.expected.toLowerCase()))) stats[x.kind].rightSuggestion++;
+            if (sp.sug.length && canonicalTone(sp.sug[0].toLowerCase()) === canonicalTone(x.expected.toLowerCase())) stats[x.kind].rightFirst++;
           }
           hit = true;
         } else falseElsewhere++;
@@ -372,8 +373,8 @@ else {
     show('warnings', rp.warnings);
     if (rp.unlabelled.length) console.log(`  ${rp.unlabelled.length} findings not labelled yet (npm run eval:typo -- --unlabelled)`);
     if (args.has('--verbose')) for (const f of rp.falseAlarms) console.log(`    false: ${f.file} ${f.rule} ${f.context}`);
-    console.log('  recall on injected typos of the kinds readers found (right place, right suggestion):');
-    for (const [k, v] of Object.entries(real.recall.stats)) console.log(`    ${k.padEnd(11)} ${String(v.injected).padStart(6)} injected ${String(v.found).padStart(6)} found ${String(v.rightSuggestion).padStart(6)} right  ${pct(v.rightSuggestion, v.injected)}`);
+    console.log('  recall on injected typos of the kinds readers found (right place, right suggestion; right first: the first suggestion is the right one, share of those found):');
+    for (const [k, v] of Object.entries(real.recall.stats)) console.log(`    ${k.padEnd(11)} ${String(v.injected).padStart(6)} injected ${String(v.found).padStart(6)} found ${String(v.rightSuggestion).padStart(6)} right  ${pct(v.rightSuggestion, v.injected)}  right first ${pct(v.rightFirst, v.found)}`);
     console.log(`  kinds found (half or more): ${result.real.kindsFound}; flags elsewhere in the injected sentences: ${real.recall.falseElsewhere}`);
   }
 }

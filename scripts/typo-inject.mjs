@@ -3,11 +3,14 @@
 //  - unattested: a well-formed syllable no Vietnamese word uses ("thường trực" → "thường tực");
 //  - word: a real syllable in the wrong place inside a common two-syllable word ("chủ tịch" → "chỉ tịch");
 //  - doubled: a word typed twice ("để" → "để để");
-//  - telex: Telex keys one off that the input method left as typed ("và" → "avf").
+//  - telex: Telex keys one off that the input method left as typed ("và" → "avf");
+//  - missing: a letter dropped, leaving no attested syllable ("trường" → "tường" is a word: not this kind; "nghiệm" → "ghiệm");
+//  - unaccented: a syllable typed without its marks ("được" → "duoc");
+//  - split: a stray space inside a syllable ("tháng" → "th áng").
 import { canonicalTone, confusionCandidates, letterEdits, parseSyllable, splitTone, syllableProblem } from '../dist/src/typo/syllable.js';
 import { cohesion } from '../dist/src/typo/repeat.js';
 
-export const MISS_KINDS = ['unattested', 'word', 'doubled', 'telex'];
+export const MISS_KINDS = ['unattested', 'word', 'doubled', 'telex', 'missing', 'unaccented', 'split'];
 
 const TELEX_MARK = { đ: 'dd', â: 'aa', ê: 'ee', ô: 'oo', ă: 'aw', ơ: 'ow', ư: 'uw' };
 const TELEX_TONE = ['', 'f', 's', 'r', 'x', 'j'];
@@ -66,6 +69,23 @@ export function inject(kind, line, tokens, model, r) {
         swaps.push(s);
       }
       if (swaps.length) return put(swaps[Math.floor(r() * swaps.length)]);
+    } else if (kind === 'missing') {
+      const chars = [...t.lower];
+      if (chars.length < 3) continue;
+      const vs = chars
+        .map((_, k) => [...chars.slice(0, k), ...chars.slice(k + 1)].join(''))
+        .filter((x) => x.length > 1 && !(model.analyze(x).key && model.attested(model.analyze(x).key)) && !model.nameSyllable(x));
+      if (vs.length) return put(vs[Math.floor(r() * vs.length)]);
+    } else if (kind === 'unaccented') {
+      const plain = t.lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd');
+      if (plain === t.lower) continue;
+      return put(plain);
+    } else if (kind === 'split') {
+      const chars = [...t.text];
+      if (chars.length < 3 || !t.joined) continue;
+      const k = 1 + Math.floor(r() * (chars.length - 1));
+      const v = `${chars.slice(0, k).join('')} ${chars.slice(k).join('')}`;
+      return { at: t.start, len: v.length, text: line.slice(0, t.start) + v + line.slice(t.end), original: t.lower, expected: t.text };
     }
   }
   return undefined;
