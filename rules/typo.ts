@@ -21,6 +21,7 @@ export const rule: RuleModule = {
     messages: {
       nonword: { vi: '"{found}" không phải tiếng Việt đúng chính tả{hint}', en: '"{found}" is not a Vietnamese word{hint}' },
       confusion: { vi: '"{found}" viết sai chính tả — đúng là "{expected}"', en: '"{found}" is misspelt — it should be "{expected}"' },
+      split: { vi: '"{found}" có dấu cách thừa giữa một tiếng — đúng là "{expected}"', en: '"{found}" has a stray space inside a syllable — it should be "{expected}"' },
       context: { vi: '"{found}" có vẻ sai trong ngữ cảnh này — có phải "{expected}"?', en: '"{found}" looks wrong here — did you mean "{expected}"?' },
       replace: { vi: 'Sửa thành "{text}"', en: 'Change to "{text}"' },
     },

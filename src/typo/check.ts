@@ -3,10 +3,10 @@
 import type { Token } from './tokens.js';
 import { matchCase } from './tokens.js';
 import type { SyllableModel } from './model.js';
-import { canonicalTone, editCandidates } from './syllable.js';
+import { canonicalTone, channelCost, editCandidates } from './syllable.js';
 import { telexReadings } from './telex.js';
 
-export type TypoKind = 'nonword' | 'confusion' | 'context';
+export type TypoKind = 'nonword' | 'confusion' | 'context' | 'split';
 
 export interface TypoFinding {
   start: number; // token index
@@ -60,7 +60,8 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   const taken = new Set<number>();
   const ctx: Ctx = { tokens, model, opts, skip, keys, flagged: taken, name };
   const findings: TypoFinding[] = [];
-  for (const f of findConfusions(ctx)) {
+  for (const f of [...findConfusions(ctx), ...findSplits(ctx)]) {
+    if (taken.has(f.start) || taken.has(f.end - 1)) continue;
     findings.push(f);
     for (let i = f.start; i < f.end; i++) taken.add(i);
   }
@@ -186,17 +187,25 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
   const undoubled = t.lower.replace(/(\p{L})\1+/gu, '$1');
   const undoubledKey = undoubled !== t.lower ? model.analyze(undoubled).key : null;
   const known = ctx.name[i] ? (x: string): boolean => model.nameSyllable(x) || x === undoubledKey : (x: string): boolean => model.known(x);
-  const cands = editCandidates(t.lower, known);
-  const scored = cands.map((c) => ({ c, f: fit(model, prev, c, next), u: model.unigram(c) }));
+  const cands = new Set(editCandidates(t.lower, known));
+  if (!ctx.name[i]) {
+    // typed without marks ("nguoi"): every known syllable it reads as
+    if (plain) for (const c of model.restorations(t.lower)) cands.add(c);
+    // two edits away, when the neighbours know it ("tạm đièn chỉ" → "đình"): ranked below by fit and cost
+    for (const c of contextCandidates(model, prev, next)) if (!cands.has(c) && channelCost(t.lower, c) <= 2) cands.add(c);
+  }
+  const scored = [...cands].map((c) => ({ c, f: fit(model, prev, c, next), u: model.unigram(c), cost: channelCost(t.lower, c) }));
   // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not"); other shapes
-  // ("trog", "dia", "scan") are a typo only when a repair fits both neighbours
+  // ("trog", "dia", "scan") are a typo only when a near repair fits both neighbours
   if (plain && /[aeiouy](p|t|c|ch)$/u.test(t.lower)) return undefined;
   if (plain) {
-    const strong = (x: (typeof scored)[number]): boolean => (prev && next ? Math.min(x.f.left, x.f.right) >= 3 : x.f.left + x.f.right >= 10);
+    const strong = (x: (typeof scored)[number]): boolean => x.cost <= 1.5 && (prev && next ? Math.min(x.f.left, x.f.right) >= 3 : x.f.left + x.f.right >= 10);
     if (!scored.some(strong)) return undefined;
   }
+  // noisy channel: how well the candidate fits its neighbours, times how likely the typist made this typo of it
+  const value = (x: (typeof scored)[number]): number => Math.log(x.f.score) - CHANNEL_WEIGHT * x.cost;
   const ranked = scored
-    .sort((a, b) => Number(b.c === undoubledKey) - Number(a.c === undoubledKey) || b.f.left + b.f.right - (a.f.left + a.f.right) || b.u - a.u)
+    .sort((a, b) => Number(b.c === undoubledKey) - Number(a.c === undoubledKey) || value(b) - value(a) || b.u - a.u)
     .slice(0, 5)
     .map((x) => matchCase(x.c, t.text));
   // a name the gazetteers do not hold may be spelt as its owner spells it ("Kương"): a warning, unless
@@ -204,6 +213,50 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
   const problem = model.analyze(t.lower).problem;
   const confident = !ctx.name[i] || problem === 'stop-tone' || problem === 'tone-place';
   return { start: i, end: i + 1, kind: 'nonword', suggestions: ranked, confident, found: t.text };
+}
+
+/** The log-odds one edit of the typist costs against a better fit with the neighbours: an edit is worth a thousandfold. */
+const CHANNEL_WEIGHT = Math.log(1000);
+
+/** Syllables both neighbours go with (seen after the previous one and, when there is one, before the next). */
+function contextCandidates(model: SyllableModel, prev: string | null, next: string | null): string[] {
+  if (!prev) return [];
+  const out: string[] = [];
+  for (const [c, n] of model.successors(prev)) if (n >= 2 && (!next || model.bigram(c, next) >= 2)) out.push(c);
+  return out;
+}
+
+/**
+ * A syllable split by a stray space ("tài s ản" for "tài sản"): two neighbouring pieces, one of them no
+ * syllable of Vietnamese, that join into a known syllable the neighbours go with. The fix joins them.
+ */
+function findSplits(ctx: Ctx): TypoFinding[] {
+  const { tokens, keys, model, opts } = ctx;
+  const out: TypoFinding[] = [];
+  const piece = (k: number): boolean => {
+    const t = tokens[k]!;
+    return !t.glued && !t.enumerator && !ctx.name[k] && !opts.words.has(t.lower) && !model.foreign.has(t.lower) && (t.caseForm === 'lower' || (t.caseForm === 'capital' && k === 0));
+  };
+  const word = (k: number): boolean => keys[k] !== null && model.attested(keys[k]!) && tokens[k]!.text.length > 1;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (!b.joined || b.start - a.end !== 1 || b.caseForm !== 'lower' || !piece(i) || !piece(i + 1)) continue;
+    if (word(i) && word(i + 1)) continue;
+    const joined = a.lower + b.lower;
+    const key = model.analyze(joined).key;
+    if (!key || !model.known(key) || !model.attested(key)) continue;
+    const prev = a.joined && i > 0 ? keys[i - 1] ?? null : null;
+    const next = tokens[i + 2]?.joined ? keys[i + 2] ?? null : null;
+    const support = (prev ? model.bigram(prev, key) : 0) + (next ? model.bigram(key, next) : 0);
+    if (support < 2) continue;
+    // the pieces read apart must not fit better: a lone piece a neighbour knows is a word of its own
+    const apart = (prev && keys[i] ? model.bigram(prev, keys[i]!) : 0) + (next && keys[i + 1] ? model.bigram(keys[i + 1]!, next) : 0);
+    if (apart >= support) continue;
+    out.push({ start: i, end: i + 2, kind: 'split', suggestions: [a.text + b.text], confident: support >= 5, found: `${a.text} ${b.text}` });
+    i++;
+  }
+  return out;
 }
 
 /** Defaults of the context model, chosen with `npm run eval:typo` (see docs/rules/typo.md). */
@@ -241,7 +294,7 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   const overuse = uses >= 3 && docTokens ? uses / docTokens / ((model.unigram(w) + 1) / model.tokens) : 1;
   const boost = Math.max(1, overuse) * (model.isRegister(w) ? o.registerBoost : 1);
   const both = !!prev && !!next;
-  let best: { c: string; f: ReturnType<typeof fit>; dice: number } | undefined;
+  let best: { c: string; f: ReturnType<typeof fit>; dice: number; value: number } | undefined;
   const consider = (c: string): void => {
     // cheap tests first: a side that knows the written word must know the candidate as well, and the
     // candidate needs a common word with a neighbour the written word does not go with
@@ -260,13 +313,18 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
     // (both neighbours merely knowing the candidate is not enough: "tỉnh bạn", "quý cơ quan", "võ sinh"
     // are correct, and read as "ban", "quy", "vợ" by a model of pairs — measured on real-dev)
     if (dice < o.wordDice) return;
-    if (!best || f.score > best.f.score) best = { c, f, dice };
+    if (f.score < fw.score * (both ? o.ratio : o.oneSidedRatio) * boost) return;
+    // among the candidates the neighbours call for, the likeliest typo: fit against the typist's edits
+    // ("xác dinh": "định", with its marks left out, before "minh", another letter)
+    const value = Math.log(f.score) - CHANNEL_WEIGHT * channelCost(t.lower, c);
+    if (!best || value > best.value) best = { c, f, dice, value };
   };
   for (const c of model.candidates(w)) consider(c);
   for (const c of model.wordCandidates(w)) consider(c);
+  // typed without marks ("xác dinh" for "xác định"): the syllables it reads as
+  if (PLAIN.test(t.lower)) for (const c of model.restorations(t.lower)) if (c !== w) consider(c);
   if (!best) return undefined;
   const { f, c, dice } = best as { c: string; f: ReturnType<typeof fit>; dice: number };
-  if (f.score < fw.score * (both ? o.ratio : o.oneSidedRatio) * boost) return undefined;
   // an error only when the evidence is overwhelming: both neighbours know the candidate, neither the
   // written word, the word is a strong one, and the document does not use the written word itself
   const confident =

@@ -4,7 +4,7 @@
 // `npm run build:model`, and the reviewed phrase dictionary (data/typo-phrases.json).
 import fs from 'node:fs';
 import { dataPath } from '../paths.js';
-import { canonicalTone, confusionCandidates, letterEdits, syllableProblem } from './syllable.js';
+import { canonicalTone, confusionCandidates, letterEdits, stripMarks, syllableProblem } from './syllable.js';
 
 export interface ConfusionEntry {
   wrong: string;
@@ -76,7 +76,7 @@ export class SyllableModel {
   readonly tokens: number;
 
   constructor(
-    vocab: string[],
+    private readonly vocab: string[],
     private readonly unigrams: Uint32Array,
     private readonly keys: Uint32Array,
     private readonly counts: Uint16Array,
@@ -202,6 +202,43 @@ export class SyllableModel {
       this.wordMemo.set(s, c);
     }
     return c;
+  }
+
+  private restorationIndex: Map<string, string[]> | undefined;
+  /** Known syllables that read as this one once their marks are dropped ("dinh" → "định", "đinh", "dính" …). */
+  restorations(plain: string): string[] {
+    if (!this.restorationIndex) {
+      const index = new Map<string, string[]>();
+      for (const w of new Set([...this.vocab, ...this.phraseSyllables.keys()])) {
+        if (!this.known(w)) continue;
+        const k = stripMarks(w);
+        if (k === w) continue;
+        const list = index.get(k) ?? [];
+        list.push(w);
+        index.set(k, list);
+      }
+      this.restorationIndex = index;
+    }
+    return this.restorationIndex.get(plain) ?? [];
+  }
+
+  /** Syllables seen right after this one in office text, with their counts (the phrases' pairs included). */
+  successors(a: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const i = this.index.get(a);
+    if (i !== undefined) {
+      const from = i * 65536;
+      let lo = 0;
+      let hi = this.keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.keys[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < this.keys.length && this.keys[k]! < from + 65536; k++) out.set(this.vocab[this.keys[k]! - from]!, this.counts[k]!);
+    }
+    for (const [b, n] of this.phrasePairs.get(a) ?? []) out.set(b, (out.get(b) ?? 0) + n);
+    return out;
   }
 
   /** Real-word confusion candidates that the corpus or the phrases know. */

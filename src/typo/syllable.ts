@@ -259,3 +259,44 @@ export function letterEdits(s: string): string[] {
   out.delete(canonicalTone(s));
   return [...out];
 }
+
+/** A syllable without its marks, as typed with no Vietnamese keyboard: "được" → "duoc". */
+export function stripMarks(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
+}
+
+/** Letters that differ only by a mark (a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ, i/y): a near miss, half an edit. */
+function sameLetter(a: string, b: string): boolean {
+  const k = (c: string): string => (c === 'y' ? 'i' : stripMarks(c));
+  return k(a) === k(b);
+}
+
+/** Cost of a letter the typist left out (a letter of the candidate missing from the typed syllable). */
+const DROPPED = 0.7;
+
+/**
+ * How far a typed syllable is from a candidate, in edits of the typist (the channel of a noisy-channel
+ * ranking): letters added, dropped or replaced on the toneless forms (a mark changed counts half),
+ * plus the tone (half when the typed syllable has none: tones are left out more than they are mistyped).
+ * A syllable typed with no marks at all is one near miss from each of its restorations ("dinh" ~ "định").
+ */
+export function channelCost(typed: string, cand: string): number {
+  const a = splitTone(typed);
+  const b = splitTone(cand);
+  const x = [...(a.base || typed)];
+  const y = [...(b.base || cand)];
+  if (stripMarks(typed) === typed && stripMarks(cand) === typed) return 0.5;
+  // Levenshtein with a cheaper substitution between letters that share their base, and a cheaper
+  // dropped letter (the typist's commonest slip: "gảm" is "giảm" before it is "đảm")
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j * DROPPED);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const sub = x[i - 1] === y[j - 1] ? 0 : sameLetter(x[i - 1]!, y[j - 1]!) ? 0.5 : 1;
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + DROPPED, row[j - 1]! + sub));
+    }
+    row = next;
+  }
+  const tone = a.tone === b.tone ? 0 : a.tone <= 0 ? 0.5 : 1;
+  return row[y.length]! + tone;
+}
