@@ -187,21 +187,20 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
   const undoubled = t.lower.replace(/(\p{L})\1+/gu, '$1');
   const undoubledKey = undoubled !== t.lower ? model.analyze(undoubled).key : null;
   const known = ctx.name[i] ? (x: string): boolean => model.nameSyllable(x) || x === undoubledKey : (x: string): boolean => model.known(x);
-  const cands = new Set(editCandidates(t.lower, known));
-  if (!ctx.name[i]) {
-    // typed without marks ("nguoi"): every known syllable it reads as
-    if (plain) for (const c of model.restorations(t.lower)) cands.add(c);
-    // two edits away, when the neighbours know it ("tạm đièn chỉ" → "đình"): ranked below by fit and cost
-    for (const c of contextCandidates(model, prev, next)) if (!cands.has(c) && channelCost(t.lower, c) <= 2) cands.add(c);
-  }
-  const scored = [...cands].map((c) => ({ c, f: fit(model, prev, c, next), u: model.unigram(c), cost: channelCost(t.lower, c) }));
-  // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not"); other shapes
-  // ("trog", "dia", "scan") are a typo only when a near repair fits both neighbours
+  // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not")
   if (plain && /[aeiouy](p|t|c|ch)$/u.test(t.lower)) return undefined;
+  const cands = new Set(editCandidates(t.lower, known));
+  // typed without marks ("nguoi"): every known syllable it reads as
+  if (plain && !ctx.name[i]) for (const c of model.restorations(t.lower)) cands.add(c);
+  const score = (c: string): { c: string; f: ReturnType<typeof fit>; u: number; cost: number } => ({ c, f: fit(model, prev, c, next), u: model.unigram(c), cost: channelCost(t.lower, c) });
+  const scored = [...cands].map(score);
+  // other plain shapes ("trog", "dia", "scan") are a typo only when a near repair fits both neighbours
   if (plain) {
-    const strong = (x: (typeof scored)[number]): boolean => x.cost <= 1.5 && (prev && next ? Math.min(x.f.left, x.f.right) >= 3 : x.f.left + x.f.right >= 10);
+    const strong = (x: (typeof scored)[number]): boolean => prev && next ? Math.min(x.f.left, x.f.right) >= 3 : x.f.left + x.f.right >= 10;
     if (!scored.some(strong)) return undefined;
   }
+  // two edits away, when the neighbours know it ("tạm đièn chỉ" → "đình"): ranked below by fit and cost
+  if (!ctx.name[i]) for (const c of contextCandidates(model, prev, next)) if (!cands.has(c) && channelCost(t.lower, c) <= 2) scored.push(score(c));
   // noisy channel: how well the candidate fits its neighbours, times how likely the typist made this typo of it
   const value = (x: (typeof scored)[number]): number => Math.log(x.f.score) - CHANNEL_WEIGHT * x.cost;
   const ranked = scored
