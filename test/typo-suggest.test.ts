@@ -39,6 +39,12 @@ describe('suggestions', () => {
     expect(found.map((f) => [f.text, f.suggestion])).toEqual([['don', 'đơn']]);
   });
 
+  it('reads a toneless stop syllable as a word without marks only when both neighbours know it well', async () => {
+    const found = await typos('Tổ chức sơ kết việc thực hiện kế hoach công tác năm 2025.');
+    expect(found.map((f) => [f.text, f.suggestion])).toEqual([['hoach', 'hoạch']]);
+    expect(await typos('Thu hút đầu tư vào ngành sản xuất chip bán dẫn của tỉnh.')).toEqual([]);
+  });
+
   it('ranks the syllable that makes a word with its neighbours first, even two edits away', async () => {
     const found = await typos('Thực hiện quyết địên số 12 của Ủy ban nhân dân tỉnh.');
     expect(found.map((f) => [f.text, f.suggestion])).toEqual([['địên', 'định']]);

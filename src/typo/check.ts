@@ -187,8 +187,18 @@ function nonWord(ctx: Ctx, i: number): TypoFinding | undefined {
   const undoubled = t.lower.replace(/(\p{L})\1+/gu, '$1');
   const undoubledKey = undoubled !== t.lower ? model.analyze(undoubled).key : null;
   const known = ctx.name[i] ? (x: string): boolean => model.nameSyllable(x) || x === undoubledKey : (x: string): boolean => model.known(x);
-  // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not")
-  if (plain && /[aeiouy](p|t|c|ch)$/u.test(t.lower)) return undefined;
+  // plain letters: a toneless stop syllable is an English word ("chip", "top", "bit", "not"), unless it is
+  // a word typed without its marks that both neighbours know well ("kế hoach công tác", "quoc tế")
+  if (plain && /[aeiouy](p|t|c|ch)$/u.test(t.lower)) {
+    if (ctx.name[i] || !prev || !next) return undefined;
+    const restored = model
+      .restorations(t.lower)
+      .map((c) => ({ c, f: fit(model, prev, c, next) }))
+      .filter((x) => Math.min(x.f.left, x.f.right) >= 5)
+      .sort((a, b) => b.f.score - a.f.score);
+    if (!restored.length) return undefined;
+    return { start: i, end: i + 1, kind: 'nonword', suggestions: restored.slice(0, 5).map((x) => matchCase(x.c, t.text)), confident: true, found: t.text };
+  }
   const cands = new Set(editCandidates(t.lower, known));
   // typed without marks ("nguoi"): every known syllable it reads as
   if (plain && !ctx.name[i]) for (const c of model.restorations(t.lower)) cands.add(c);
