@@ -235,6 +235,14 @@ ruleTester('blank-field', {
     { name: 'Roman numeral XX is not a placeholder', code: plan({ header: UBND, body: 'I. A\n\nĐại hội XX của Đảng.' }) },
     { name: '"./." ends a document', code: plan({ header: UBND, body: 'I. A\n\nĐề nghị các đơn vị thực hiện./.' }) },
     {
+      name: 'an approver\'s opinion box in running text: its date is filled when the approver signs',
+      code: plan({ header: UBND, body: 'I. A\n\nx\n\nÝ kiến của Giám đốc Sở:\n\nNgày      tháng 6 năm 2027\n\nPhạm Văn Bình' }),
+    },
+    {
+      name: 'a box with dotted lines left for an opinion, under any heading',
+      code: plan({ header: UBND, body: 'I. A\n\nx\n\nTHỦ TRƯỞNG ĐƠN VỊ\n\n.............................................\n\nNgày …… tháng 6 năm 2027\n\nPhạm Văn Bình' }),
+    },
+    {
       name: 'a form template: its blanks are for its user',
       code: plan({ header: UBND, body: 'I. A\n\nx\n\nMẫu số 01\n\nĐƠN ĐĂNG KÝ\n\nHọ và tên: ..............................\n\nNgày ... tháng ... năm ...\n\n[ ] Đồng ý ______' }),
     },
@@ -248,7 +256,7 @@ ruleTester('blank-field', {
       }),
       errors: [
         { text: 'Số:    /KH-UBND', messageId: 'ownNumber', severity: 1 },
-        { text: 'Tờ trình số    /TTr-SNV', messageId: 'companion', severity: 1 },
+        { text: 'Tờ trình số    /TTr-SNV', messageId: 'cited', severity: 1 },
         { text: 'Công văn số    /UBND-VX', messageId: 'citationNumber', severity: 2 },
         { text: 'Kế hoạch số    /KH-UBND', messageId: 'ownNumber', severity: 1 },
         { text: 'ngày   tháng 5 năm 2026', messageId: 'companion', severity: 1 },
@@ -257,7 +265,7 @@ ruleTester('blank-field', {
     {
       name: 'the proposing department\'s submission in a draft decision: a draft-stage warning',
       code: plan({ header: UBND, preamble: ['Theo đề nghị của Sở Tư pháp tại Văn bản số …/STP-HC ngày …/5/2026.'], body: 'I. A' }),
-      errors: [{ text: 'ngày …/5/2026', messageId: 'companion', severity: 1 }],
+      errors: [{ text: 'ngày …/5/2026', messageId: 'cited', severity: 1 }],
     },
     {
       name: 'a charter\'s adoption date and a report sent with a letter: draft-stage warnings',
@@ -268,9 +276,17 @@ ruleTester('blank-field', {
       ],
     },
     {
-      name: 'a signer\'s date line left blank: a draft-stage warning',
-      code: plan({ header: UBND, body: 'I. A\n\nÝ kiến của lãnh đạo:\n\nNgày     tháng    năm 2026' }),
+      name: 'the drafter\'s own date line left blank (no room for an opinion): a draft-stage warning',
+      code: plan({ header: UBND, body: 'I. A\n\nNgười lập phiếu\n\nNgày     tháng    năm 2026\n\nLê Thị Hoa' }),
       errors: [{ text: 'Ngày     tháng    năm 2026', messageId: 'signDate', severity: 1 }],
+    },
+    {
+      name: 'the recital cites a department\'s request and a letter with blank numbers: named as cited documents',
+      code: plan({ header: UBND, preamble: ['Xét đề nghị của Sở Y tế tại Tờ trình số      /TTr-SYT ngày    /3/2027 và ý kiến của Sở Tài chính.'], body: 'I. A' }),
+      errors: [
+        { text: 'Tờ trình số      /TTr-SYT', messageId: 'cited', severity: 1 },
+        { text: 'ngày    /3/2027', messageId: 'cited', severity: 1 },
+      ],
     },
     {
       name: 'own number and date blank in a draft: warnings',
