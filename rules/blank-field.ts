@@ -174,7 +174,7 @@ function check(context: RuleContext): void {
     if (ADOPTED_BEFORE.test(d.ref.node.value.slice(Math.max(0, d.ref.start - 40), d.ref.start))) report({ range: d.ref, messageId: 'ownDate', severity: companionSeverity, data });
     else if (blankCitations.has(at(d)) || isCaption(d.ref.node) || attached(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
     else if (blankCited.has(at(d)) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'cited', severity: companionSeverity, data });
-    else if (DATE_LINE.test(d.ref.node.value)) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
+    else if (DATE_LINE.test(lineAt(d.ref.node.value, d.ref.start))) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
     else report({ range: d.ref, messageId: 'date', data });
   }
 
@@ -187,4 +187,11 @@ function check(context: RuleContext): void {
       report({ range, messageId: 'leftover', data: { found: m[0] } });
     }
   }
+}
+
+/** The line of a paragraph (split by line breaks) in which offset `at` stands. */
+function lineAt(value: string, at: number): string {
+  const from = value.lastIndexOf('\n', at - 1) + 1;
+  const to = value.indexOf('\n', at);
+  return value.slice(from, to < 0 ? value.length : to);
 }

@@ -177,6 +177,8 @@ ruleTester('numbering', {
       code: 'BỘ LUẬT\n\nTên\n\nPhần thứ nhất\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2.B\n\nPhần thứ hai\n\nChương I\n\nĐiều 3. C\n',
     },
     { name: '"d)." with a stray dot is label d', code: plan({ body: 'I. A\n\na) p\n\nb) q\n\nc) r\n\nd). s\n\nđ) t' }) },
+    { name: 'a hierarchical label glued to its first word is read: "1.1.Rà soát" then "1.2."', code: plan({ body: 'I. A\n\n1. Nhiệm vụ\n\n1.1.Rà soát hồ sơ tồn đọng.\n\n1.2. Trả kết quả đúng hẹn.' }) },
+    { name: 'a date or a figure opening a line is no label: "4.9.2026", "2.500"', code: plan({ body: 'I. A\n\n1.1. x\n\n4.9.2026 hoàn thành đợt một.\n\n2.500 hộ đã đăng ký.\n\n1.2. y' }) },
     { name: 'hierarchical labels: one list per prefix', code: plan({ body: 'I. A\n\n1.1. x\n\n1.2. y\n\n2.1. z\n\n2.2. w' }) },
     {
       name: 'a law as plain text, one line a paragraph: "Ðiều" (U+00D0), amended text quoted after "như sau:", a flattened table',
@@ -220,6 +222,32 @@ ruleTester('numbering', {
       name: 'an article number skipped (Điều 5 after Điều 3) across a chapter',
       code: 'LUẬT\n\nTên luật\n\nChương I\n\nĐiều 1. A\n\nĐiều 2. B\n\nChương II\n\nĐiều 3. C\n\n1. x\n\nĐiều 5. D\n',
       errors: [{ text: 'Điều 5.', messageId: 'gap', message: /thiếu mục 4/ }],
+    },
+    {
+      name: 'a section heading written as a clause: "4. Quyền của thành viên" inside Điều 3 where Điều 4 belongs — one finding, Điều 5 is no gap',
+      code: 'QUY CHẾ\n\nHoạt động của Tổ công tác\n\nĐiều 1. A\n\nĐiều 2. B\n\nĐiều 3. C\n\n1. x\n\n2. y\n\n4. Quyền của thành viên\n\n1. z\n\n2. w\n\nĐiều 5. D\n',
+      errors: [{ text: '4.', messageId: 'stray' }],
+    },
+    {
+      name: 'a stray label that jumps: "9." after "2." inside Điều 8 reads as Điều 9',
+      code: 'QUY CHẾ\n\nHoạt động của Tổ công tác\n\nĐiều 7. A\n\nĐiều 8. B\n\n1. x\n\n2. y\n\n9. Khen thưởng\n\nĐiều 10. D\n',
+      errors: [{ text: 'Điều 7.', messageId: 'first' }, { text: '9.', messageId: 'stray' }],
+    },
+    {
+      name: 'one wrong label between two right ones is one finding: V, V, VII and 1, 2, 4, 4',
+      code: plan({ body: 'I. A\n\nII. B\n\nIII. C\n\nIV. D\n\nV. E\n\nV. F\n\n1. x\n\n2. y\n\n4. z\n\n4. w\n\nVII. G' }),
+      errors: [
+        { text: 'V.', messageId: 'repeat' },
+        { text: '4.', messageId: 'gap' },
+      ],
+    },
+    {
+      name: 'a real gap stays a gap, and what follows it is read from it: 1, 2, 4, 5, 7',
+      code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\n4. z\n\n5. w\n\n7. v' }),
+      errors: [
+        { text: '4.', messageId: 'gap' },
+        { text: '7.', messageId: 'gap' },
+      ],
     },
     {
       name: 'appendices out of order',

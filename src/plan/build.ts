@@ -550,7 +550,8 @@ function markTemplates(root: PlanRoot): void {
 function markSignOffBoxes(ps: ParagraphNode[]): void {
   const lines = (group: ParagraphNode[]): ParagraphNode[] => group.filter((p) => p.value.trim());
   const mark = (group: ParagraphNode[]): void => {
-    if (isSignOffBox(group.map((p) => p.value.trim()))) for (const p of group) p.template = true;
+    // a cell may be one paragraph of several lines (Markdown tables with <br>)
+    if (isSignOffBox(group.flatMap((p) => p.value.split('\n')).map((l) => l.trim()).filter(Boolean))) for (const p of group) p.template = true;
   };
   // table cells
   const cells = new Map<string, ParagraphNode[]>();
