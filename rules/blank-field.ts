@@ -142,6 +142,7 @@ function check(context: RuleContext): void {
 
   // citations with a blank number ("Kế hoạch - KH/ĐU", "Quyết định số /QĐ-UBND")
   const blankCitations = new Set<string>(); // dates of attached documents (captions)
+  const ownCaptionDates = new Set<string>(); // the document's own date repeated in a caption ("Kèm theo Quyết định số … ngày …" in a decision)
   const blankCited = new Set<string>(); // dates of the submissions a draft cites (its recital)
   const at = (d: DateMention): string => `${d.ref.node.loc.ordinal}:${d.ref.node.loc.part ?? ''}:${d.ref.start}`;
   for (const c of context.extract.citations()) {
@@ -152,7 +153,7 @@ function check(context: RuleContext): void {
     // the document's own number in a caption: a warning while its own number is blank too
     const citesSelf = ownName !== '' && c.typeKey === ownName;
     if ((isCaption(c.node) || attached(c.node, c.ref.start)) && (!citesSelf || !own || own.blank)) {
-      if (c.date) blankCitations.add(at(c.date));
+      if (c.date) (citesSelf ? ownCaptionDates : blankCitations).add(at(c.date));
       report({ range, messageId: citesSelf ? 'ownNumber' : 'companion', severity: companionSeverity, data: { found } });
       continue;
     }
@@ -172,6 +173,7 @@ function check(context: RuleContext): void {
     const data = { found, missing: missingParts(d, lang) };
     // the date a charter or regulation is adopted ("được Đại hội … thông qua ngày …") is its own date
     if (ADOPTED_BEFORE.test(d.ref.node.value.slice(Math.max(0, d.ref.start - 40), d.ref.start))) report({ range: d.ref, messageId: 'ownDate', severity: companionSeverity, data });
+    else if (ownCaptionDates.has(at(d))) report({ range: d.ref, messageId: 'ownDate', severity: companionSeverity, data });
     else if (blankCitations.has(at(d)) || isCaption(d.ref.node) || attached(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
     else if (blankCited.has(at(d)) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'cited', severity: companionSeverity, data });
     else if (DATE_LINE.test(lineAt(d.ref.node.value, d.ref.start))) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });

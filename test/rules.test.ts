@@ -287,7 +287,7 @@ ruleTester('blank-field', {
         { text: 'Tờ trình số    /TTr-SNV', messageId: 'cited', severity: 1 },
         { text: 'Công văn số    /UBND-VX', messageId: 'citationNumber', severity: 2 },
         { text: 'Kế hoạch số    /KH-UBND', messageId: 'ownNumber', severity: 1 },
-        { text: 'ngày   tháng 5 năm 2026', messageId: 'companion', severity: 1 },
+        { text: 'ngày   tháng 5 năm 2026', messageId: 'ownDate', severity: 1 },
       ],
     },
     {
