@@ -43,6 +43,10 @@ export const rule: RuleModule = {
       repeat: { vi: '"{found}" lặp lại số của mục trước', en: '"{found}" repeats the previous number' },
       backwards: { vi: '"{found}" đứng sau "{prev}" — số thứ tự đi lùi (cần {expected})', en: '"{found}" follows "{prev}" — the numbering goes backwards (expected {expected})' },
       first: { vi: '"{found}" là mục đầu tiên nhưng cần bắt đầu từ {expected}', en: '"{found}" is the first item but numbering should start at {expected}' },
+      wrong: {
+        vi: '"{found}" đứng giữa "{prev}" và "{next}" — cần {expected}',
+        en: '"{found}" stands between "{prev}" and "{next}" — expected {expected}',
+      },
       stray: {
         vi: '"{found}" được đánh số như một mục con của "{parent}", nhưng ở đây cần tiêu đề "{expected}" — ghi đủ nhãn',
         en: '"{found}" is numbered like an item inside "{parent}", but the heading "{expected}" is expected here — write the full label',
@@ -131,9 +135,9 @@ function checkSections(context: RuleContext, nodes: PlanContent[]): void {
 
 /**
  * Stray labels: inside a section numbered n, an item of the level below that reads n + 1 and
- * breaks its list — jumps to it ("Điều 16." with khoản 1–5, then "17. Tổng Thư ký"), or is
- * followed by a list restarting at 1 — while the level above has no n + 1 of its
- * own: the heading of the next section written without its keyword or in the style of the level
+ * breaks its list — it is followed by a list restarting at 1 ("Điều 16." with khoản 1–5, then
+ * "17. Tổng Thư ký", "1. …"), or it jumps ahead and its list does not go on — while the level
+ * above skips exactly n + 1 (it has n + 2 and no n + 1 of its own): the heading of the next section written without its keyword or in the style of the level
  * below. It is reported once as such, and stands as n + 1 in the level above so that the next
  * correct heading ("Điều 18.") is no second finding.
  */
@@ -149,8 +153,13 @@ function findStrays(scopes: { parent?: SectionNode; items: Item[] }[], itemFor: 
       if (it.style === up.style || it.value !== want) continue;
       const run = same(it);
       const k = run.indexOf(it);
-      // it must break its own list: jump ahead ("17." after "5."), or open a list of its own ("3." then "1.", "2." again)
-      if (k < 1 || (run[k - 1]!.value + 1 >= want && run[k + 1]?.value !== 1)) continue;
+      if (k < 1) continue;
+      // the level above skips exactly its number ("Điều 16." … "Điều 18."), and it breaks its own list: it opens
+      // a list of its own ("3." then "1.", "2." again), or it jumps ahead ("9." after "2.") and its list does not go on after it
+      if (!level.some((x) => x.value === want + 1)) continue;
+      const before = run[k - 1]!.value;
+      const after = run[k + 1]?.value;
+      if (after !== 1 && !(before + 1 < want && after !== before + 2)) continue;
       const shown = render(parent.label.style, want);
       it.stray = { expected: up.raw.replace(up.shown, shown).replace(/[.:)\-–]\s*$/u, '').trim(), after: up.raw };
       level.push({ value: want, shown, ref: it.ref, style: up.style, raw: it.raw, virtual: true });
@@ -219,7 +228,8 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
       context.report({ range: start.ref, messageId: 'first', data: { found: start.raw, expected: render(style, 1, start) } });
     }
     let jumped = -1; // the item last reported as a gap or a stray label
-    let was = start.value; // the value the previous item stands for (a single slip stands for the value it should have)
+    // the value the previous item stands for: a single slip stands for the value it should have (a wrong first label followed by 2 stands for 1)
+    let was = start.value !== 1 && !carriesOn && !start.virtual && list[1]?.value === 2 ? 1 : start.value;
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
@@ -245,7 +255,8 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
       }
       // one wrong label between two right ones (II, IV, IV; V, V, VII): reported once, and the next one is read against the value it should have had
       const slip = next !== undefined && next.value === was + 2;
-      if (cur.value === was) context.report({ range: cur.ref, messageId: 'repeat', data: { found: cur.raw } });
+      if (slip) context.report({ range: cur.ref, messageId: 'wrong', data: { found: cur.raw, prev: prev.raw, next: next.raw, expected: render(style, was + 1, prev) } });
+      else if (cur.value === was) context.report({ range: cur.ref, messageId: 'repeat', data: { found: cur.raw } });
       else if (cur.value < was) context.report({ range: cur.ref, messageId: 'backwards', data: { found: cur.raw, prev: prev.raw, expected: render(style, was + 1, prev) } });
       else {
         const missing: string[] = [];

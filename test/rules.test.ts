@@ -237,9 +237,14 @@ ruleTester('numbering', {
       name: 'one wrong label between two right ones is one finding: V, V, VII and 1, 2, 4, 4',
       code: plan({ body: 'I. A\n\nII. B\n\nIII. C\n\nIV. D\n\nV. E\n\nV. F\n\n1. x\n\n2. y\n\n4. z\n\n4. w\n\nVII. G' }),
       errors: [
-        { text: 'V.', messageId: 'repeat' },
-        { text: '4.', messageId: 'gap' },
+        { text: 'V.', messageId: 'wrong' },
+        { text: '4.', messageId: 'wrong' },
       ],
+    },
+    {
+      name: 'a wrong first label followed by 2 is one finding: 4, 2, 3',
+      code: plan({ body: 'I. A\n\n4. x\n\n2. y\n\n3. z' }),
+      errors: [{ text: '4.', messageId: 'first' }],
     },
     {
       name: 'a real gap stays a gap, and what follows it is read from it: 1, 2, 4, 5, 7',
