@@ -19,7 +19,8 @@ interface Item {
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
 
 function render(style: string, value: number, sample?: Item): string {
-  if (style === 'roman') return toRoman(value);
+  // a keyword heading keeps the style of its number: "Chương V" → VI
+  if (style === 'roman' || (style.startsWith('kw:') && sample && /^[IVXL]+$/.test(sample.shown))) return toRoman(value);
   if (style === 'letter') return VI_LETTERS[value - 1] ?? '?';
   if (style.startsWith('hier') && sample) {
     const prefix = sample.shown.split('.').slice(0, -1).join('.');

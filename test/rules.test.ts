@@ -234,6 +234,11 @@ ruleTester('numbering', {
       errors: [{ text: 'Điều 7.', messageId: 'first' }, { text: '9.', messageId: 'stray' }],
     },
     {
+      name: 'a chapter written twice between two right ones: one finding, in Roman numerals',
+      code: 'ĐIỀU LỆ\n\nHội Làm vườn\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2. B\n\nChương II\n\nĐiều 3. C\n\nChương IV\n\nĐiều 4. D\n',
+      errors: [{ text: 'Chương II', messageId: 'wrong', message: /đứng giữa "Chương II" và "Chương IV" — cần III$/ }],
+    },
+    {
       name: 'one wrong label between two right ones is one finding: V, V, VII and 1, 2, 4, 4',
       code: plan({ body: 'I. A\n\nII. B\n\nIII. C\n\nIV. D\n\nV. E\n\nV. F\n\n1. x\n\n2. y\n\n4. z\n\n4. w\n\nVII. G' }),
       errors: [
