@@ -14,8 +14,10 @@ const CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s
 const APPROVED_IN = /(?:phê\s+duyệt|ban\s+hành|công\s+nhận)\s+(?:tại|theo|kèm\s+theo)\s+Quyết\s+định/iu;
 /** "Theo đề nghị của Giám đốc Sở … tại Văn bản số …/STP-HC ngày …": the submission a draft decision goes with, numbered when it is issued. */
 const PROPOSAL = /^\s*(?:Theo|Xét)\s+đề\s+nghị(?!\p{L})/u;
-/** Just before a citation: "… đề nghị / đề xuất của Sở Nội vụ tại", "(Kèm theo": a document issued with this one. */
-const COMPANION_BEFORE = /(?:(?:đề\s+nghị|đề\s+xuất)[^;]{0,160}\stại|kèm\s+theo)\s*$/iu;
+/** Just before a citation: "… đề nghị / đề xuất của Sở Nội vụ tại": the request this document answers, cited in it. */
+const REQUEST_BEFORE = /(?:đề\s+nghị|đề\s+xuất)[^;]{0,160}\stại\s*$/iu;
+/** Just before a citation: "(Kèm theo": a document issued with this one. */
+const ATTACHED_BEFORE = /kèm\s+theo\s*$/iu;
 /** Just before a date: "… thông qua" (adopted by a congress or a council). */
 const ADOPTED_BEFORE = /thông\s+qua\s*$/iu;
 /** A date line standing alone (a signer's date, "Hà Nội, ngày … tháng … năm …"): filled when signed. */
@@ -50,6 +52,10 @@ export const rule: RuleModule = {
       companion: {
         vi: 'Số, ngày của văn bản đi kèm "{found}" chưa điền — điền khi ban hành',
         en: 'The number or date of the accompanying document "{found}" is not filled in — fill it in when it is issued',
+      },
+      cited: {
+        vi: 'Số, ngày của văn bản được viện dẫn "{found}" (tờ trình, văn bản đề nghị) để trống — ghi số, ngày của văn bản đó trước khi ban hành',
+        en: 'The number or date of the cited document "{found}" (a submission or request) is blank — write that document\'s number and date before issuing',
       },
       signDate: {
         vi: 'Ngày ký "{found}" chưa điền — điền khi ký',
@@ -125,14 +131,19 @@ function check(context: RuleContext): void {
     open = captions.has(p) ? depth > 0 || (open && depth === 0 && !/\)\s*$/u.test(p.value)) : false;
   }
   const isCaption = (p: ParagraphNode): boolean => captions.has(p);
-  // in the clause "Theo đề nghị của … tại …" (up to the first ";")
-  // or right after "… đề nghị / đề xuất của … tại", "(Kèm theo …"
+  // a request the document cites: in the clause "Theo đề nghị của … tại …" (up to the first ";")
+  // or right after "… đề nghị / đề xuất của … tại"
+  const before = (p: ParagraphNode, at: number): string => p.value.slice(Math.max(0, at - 200), at);
   const proposal = (p: ParagraphNode, at: number): boolean =>
-    (PROPOSAL.test(p.value) && !p.value.slice(0, at).includes(';')) || COMPANION_BEFORE.test(p.value.slice(Math.max(0, at - 200), at));
+    (PROPOSAL.test(p.value) && !p.value.slice(0, at).includes(';')) || REQUEST_BEFORE.test(before(p, at));
+  // a document issued with this one: right after "(Kèm theo …"
+  const attached = (p: ParagraphNode, at: number): boolean => ATTACHED_BEFORE.test(before(p, at));
   const companionSeverity = ownSeverity;
 
   // citations with a blank number ("Kế hoạch - KH/ĐU", "Quyết định số /QĐ-UBND")
-  const blankCitations = new Set<string>();
+  const blankCitations = new Set<string>(); // dates of attached documents (captions)
+  const ownCaptionDates = new Set<string>(); // the document's own date repeated in a caption ("Kèm theo Quyết định số … ngày …" in a decision)
+  const blankCited = new Set<string>(); // dates of the submissions a draft cites (its recital)
   const at = (d: DateMention): string => `${d.ref.node.loc.ordinal}:${d.ref.node.loc.part ?? ''}:${d.ref.start}`;
   for (const c of context.extract.citations()) {
     if (c.number) continue;
@@ -141,15 +152,15 @@ function check(context: RuleContext): void {
     const found = slice(range);
     // the document's own number in a caption: a warning while its own number is blank too
     const citesSelf = ownName !== '' && c.typeKey === ownName;
-    if (isCaption(c.node) && (!citesSelf || !own || own.blank)) {
-      if (c.date) blankCitations.add(at(c.date));
+    if ((isCaption(c.node) || attached(c.node, c.ref.start)) && (!citesSelf || !own || own.blank)) {
+      if (c.date) (citesSelf ? ownCaptionDates : blankCitations).add(at(c.date));
       report({ range, messageId: citesSelf ? 'ownNumber' : 'companion', severity: companionSeverity, data: { found } });
       continue;
     }
     // the Tờ trình a draft goes with ("Theo đề nghị của Giám đốc Sở … tại Tờ trình số …") is numbered when it is issued
     if ((c.typeKey === 'tờ trình' && kind !== 'to-trinh') || proposal(c.node, c.ref.start)) {
-      if (c.date) blankCitations.add(at(c.date));
-      report({ range, messageId: 'companion', severity: companionSeverity, data: { found } });
+      if (c.date) blankCited.add(at(c.date));
+      report({ range, messageId: 'cited', severity: companionSeverity, data: { found } });
       continue;
     }
     report({ range, messageId: 'citationNumber', data: { type: c.type, found } });
@@ -162,8 +173,10 @@ function check(context: RuleContext): void {
     const data = { found, missing: missingParts(d, lang) };
     // the date a charter or regulation is adopted ("được Đại hội … thông qua ngày …") is its own date
     if (ADOPTED_BEFORE.test(d.ref.node.value.slice(Math.max(0, d.ref.start - 40), d.ref.start))) report({ range: d.ref, messageId: 'ownDate', severity: companionSeverity, data });
-    else if (blankCitations.has(at(d)) || isCaption(d.ref.node) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
-    else if (DATE_LINE.test(d.ref.node.value)) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
+    else if (ownCaptionDates.has(at(d))) report({ range: d.ref, messageId: 'ownDate', severity: companionSeverity, data });
+    else if (blankCitations.has(at(d)) || isCaption(d.ref.node) || attached(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'companion', severity: companionSeverity, data });
+    else if (blankCited.has(at(d)) || proposal(d.ref.node, d.ref.start)) report({ range: d.ref, messageId: 'cited', severity: companionSeverity, data });
+    else if (DATE_LINE.test(lineAt(d.ref.node.value, d.ref.start))) report({ range: d.ref, messageId: 'signDate', severity: companionSeverity, data });
     else report({ range: d.ref, messageId: 'date', data });
   }
 
@@ -176,4 +189,11 @@ function check(context: RuleContext): void {
       report({ range, messageId: 'leftover', data: { found: m[0] } });
     }
   }
+}
+
+/** The line of a paragraph (split by line breaks) in which offset `at` stands. */
+function lineAt(value: string, at: number): string {
+  const from = value.lastIndexOf('\n', at - 1) + 1;
+  const to = value.indexOf('\n', at);
+  return value.slice(from, to < 0 ? value.length : to);
 }

@@ -10,12 +10,17 @@ interface Item {
   style: string; // grouping key
   delim?: string;
   raw: string;
+  /** A stray label: it reads as the next item of the level above ("17." where "Điều 17." is expected); the label expected. */
+  stray?: { expected: string; after: string };
+  /** Stands in the level above for a stray label: it takes its place in that sequence and is not reported itself. */
+  virtual?: boolean;
 }
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
 
 function render(style: string, value: number, sample?: Item): string {
-  if (style === 'roman') return toRoman(value);
+  // a keyword heading keeps the style of its number: "Chương V" → VI
+  if (style === 'roman' || (style.startsWith('kw:') && sample && /^[IVXL]+$/.test(sample.shown))) return toRoman(value);
   if (style === 'letter') return VI_LETTERS[value - 1] ?? '?';
   if (style.startsWith('hier') && sample) {
     const prefix = sample.shown.split('.').slice(0, -1).join('.');
@@ -39,6 +44,14 @@ export const rule: RuleModule = {
       repeat: { vi: '"{found}" lặp lại số của mục trước', en: '"{found}" repeats the previous number' },
       backwards: { vi: '"{found}" đứng sau "{prev}" — số thứ tự đi lùi (cần {expected})', en: '"{found}" follows "{prev}" — the numbering goes backwards (expected {expected})' },
       first: { vi: '"{found}" là mục đầu tiên nhưng cần bắt đầu từ {expected}', en: '"{found}" is the first item but numbering should start at {expected}' },
+      wrong: {
+        vi: '"{found}" đứng giữa "{prev}" và "{next}" — cần {expected}',
+        en: '"{found}" stands between "{prev}" and "{next}" — expected {expected}',
+      },
+      stray: {
+        vi: '"{found}" được đánh số như một mục con của "{parent}", nhưng ở đây cần tiêu đề "{expected}" — ghi đủ nhãn',
+        en: '"{found}" is numbered like an item inside "{parent}", but the heading "{expected}" is expected here — write the full label',
+      },
       mixed: { vi: 'Cùng một cấp nhưng kiểu đánh số khác nhau: "{found}" và "{other}"', en: 'Mixed label styles at one level: "{found}" and "{other}"' },
     },
   },
@@ -84,29 +97,76 @@ const DOCUMENT_WIDE = new Set(['dieu']);
  * text and tables are scopes of their own (tables are checked apart).
  */
 function checkSections(context: RuleContext, nodes: PlanContent[]): void {
-  const scopes: PlanContent[][] = [];
+  const scopes: { list: PlanContent[]; parent?: SectionNode; items: Item[] }[] = [];
+  const scopeOf = new Map<SectionNode, number>(); // the scope a section stands in
+  const itemFor = new Map<SectionNode, Item>();
   const wide = new Map<string, Item[]>();
-  const collect = (list: PlanContent[]): void => {
-    scopes.push(list);
-    for (const n of list) if (n.type === 'section' || n.type === 'closing') collect(n.children);
+  const collect = (list: PlanContent[], parent?: SectionNode): void => {
+    const at = scopes.length;
+    scopes.push({ list, parent, items: [] });
+    for (const n of list) {
+      if (n.type === 'section') scopeOf.set(n, at);
+      if (n.type === 'section' || n.type === 'closing') collect(n.children, n.type === 'section' ? n : undefined);
+    }
   };
   collect(nodes);
-  // continuous numbering across sections ("1, 2" under I, "3, 4" under II) is a style of its own: remember the last value per level
-  const lastAt = new Map<string, number>();
-  for (const list of scopes) {
-    const items: Item[] = [];
-    for (const n of list) {
+  for (const scope of scopes) {
+    for (const n of scope.list) {
       if (n.type !== 'section') continue;
       const it = itemOf(n);
+      itemFor.set(n, it);
       if (n.label.keyword && DOCUMENT_WIDE.has(n.label.keyword)) {
         const all = wide.get(it.style) ?? [];
         all.push(it);
         wide.set(it.style, all);
-      } else items.push(it);
+      } else scope.items.push(it);
     }
-    checkSequence(context, items, lastAt);
   }
-  for (const items of wide.values()) checkSequence(context, items);
+  const levelOf = (n: SectionNode): Item[] => {
+    const it = itemFor.get(n)!;
+    return n.label.keyword && DOCUMENT_WIDE.has(n.label.keyword) ? wide.get(it.style)! : scopes[scopeOf.get(n)!]!.items;
+  };
+  findStrays(scopes, itemFor, levelOf);
+  const byOrder = (a: Item, b: Item): number => a.ref.node.loc.ordinal - b.ref.node.loc.ordinal;
+  // continuous numbering across sections ("1, 2" under I, "3, 4" under II) is a style of its own: remember the last value per level
+  const lastAt = new Map<string, number>();
+  for (const scope of scopes) checkSequence(context, scope.items.sort(byOrder), lastAt);
+  for (const items of wide.values()) checkSequence(context, items.sort(byOrder));
+}
+
+/**
+ * Stray labels: inside a section numbered n, an item of the level below that reads n + 1 and
+ * breaks its list — it is followed by a list restarting at 1 ("Điều 16." with khoản 1–5, then
+ * "17. Tổng Thư ký", "1. …"), or it jumps ahead and its list does not go on — while the level
+ * above skips exactly n + 1 (it has n + 2 and no n + 1 of its own): the heading of the next section written without its keyword or in the style of the level
+ * below. It is reported once as such, and stands as n + 1 in the level above so that the next
+ * correct heading ("Điều 18.") is no second finding.
+ */
+function findStrays(scopes: { parent?: SectionNode; items: Item[] }[], itemFor: Map<SectionNode, Item>, levelOf: (n: SectionNode) => Item[]): void {
+  for (const { parent, items } of scopes) {
+    if (!parent || parent.label.style === 'hier' || parent.label.style === 'bullet') continue;
+    const up = itemFor.get(parent)!;
+    const want = up.value + 1;
+    const level = levelOf(parent);
+    if (level.some((it) => it.value === want)) continue;
+    const same = (a: Item): Item[] => items.filter((b) => b.style === a.style);
+    for (const it of items) {
+      if (it.style === up.style || it.value !== want) continue;
+      const run = same(it);
+      const k = run.indexOf(it);
+      if (k < 1) continue;
+      // the level above skips exactly its number ("Điều 16." … "Điều 18."), and it breaks its own list: it opens
+      // a list of its own ("3." then "1.", "2." again), or it jumps ahead ("9." after "2.") and its list does not go on after it
+      if (!level.some((x) => x.value === want + 1)) continue;
+      const before = run[k - 1]!.value;
+      const after = run[k + 1]?.value;
+      if (after !== 1 && !(before + 1 < want && after !== before + 2)) continue;
+      const shown = render(parent.label.style, want);
+      it.stray = { expected: up.raw.replace(up.shown, shown).replace(/[.:)\-–]\s*$/u, '').trim(), after: up.raw };
+      level.push({ value: want, shown, ref: it.ref, style: up.style, raw: it.raw, virtual: true });
+      break;
+    }
+  }
 }
 
 /** Tables of one document, each a scope; a table split over pages (the same heading row again) goes on from the part before. */
@@ -154,40 +214,63 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
       const latin = items.map((it) => ({ ...it, value: LATIN.indexOf(it.shown) + 1 }));
       if (fitsInOrder(latin)) list = latin;
     }
-    const delims = new Set(list.map((i) => i.delim));
+    const real = list.filter((i) => !i.virtual);
+    const delims = new Set(real.map((i) => i.delim));
     if (delims.size > 1) {
-      const first = list[0]!;
-      const odd = list.find((i) => i.delim !== first.delim)!;
+      const first = real[0]!;
+      const odd = real.find((i) => i.delim !== first.delim)!;
       context.report({ range: odd.ref, messageId: 'mixed', severity: 'warn', data: { found: odd.raw, other: first.raw } });
     }
     const start = list[0]!;
     const continued = lastAt?.get(style);
     // a list that carries on from the previous one (I: 1, 2; II: 3, 4) is accepted only when it is itself in order
     const carriesOn = continued !== undefined && start.value === continued + 1 && list.every((it, k) => k === 0 || it.value === list[k - 1]!.value + 1);
-    if (start.value !== 1 && !carriesOn && Number.isFinite(start.value)) {
+    if (start.value !== 1 && !carriesOn && Number.isFinite(start.value) && !start.virtual) {
       context.report({ range: start.ref, messageId: 'first', data: { found: start.raw, expected: render(style, 1, start) } });
     }
-    let jumped = -1; // the item last reported as a gap
+    let jumped = -1; // the item last reported as a gap or a stray label
+    // the value the previous item stands for: a single slip stands for the value it should have (a wrong first label followed by 2 stands for 1)
+    let was = start.value !== 1 && !carriesOn && !start.virtual && list[1]?.value === 2 ? 1 : start.value;
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1]!;
       const cur = list[i]!;
-      if (!Number.isFinite(cur.value) || !Number.isFinite(prev.value)) continue;
-      if (cur.value === prev.value + 1) continue;
+      const next = list[i + 1];
+      if (!Number.isFinite(cur.value) || !Number.isFinite(was)) {
+        was = cur.value;
+        continue;
+      }
+      if (cur.stray) {
+        context.report({ range: cur.ref, messageId: 'stray', data: { found: cur.raw, expected: cur.stray.expected, parent: cur.stray.after } });
+        jumped = i;
+        was = cur.value;
+        continue;
+      }
+      if (cur.value === was + 1 || cur.virtual) {
+        was = cur.value;
+        continue;
+      }
       // a list restarting at 1 right after a stray label ("17. Tổng Thư ký" for "Điều 17.") is that label's own list: one finding, not two
-      if (cur.value === 1 && jumped === i - 1) continue;
-      if (cur.value === prev.value) context.report({ range: cur.ref, messageId: 'repeat', data: { found: cur.raw } });
-      else if (cur.value < prev.value) context.report({ range: cur.ref, messageId: 'backwards', data: { found: cur.raw, prev: prev.raw, expected: render(style, prev.value + 1, prev) } });
+      if (cur.value === 1 && jumped === i - 1) {
+        was = 1;
+        continue;
+      }
+      // one wrong label between two right ones (II, IV, IV; V, V, VII): reported once, and the next one is read against the value it should have had
+      const slip = next !== undefined && next.value === was + 2;
+      if (slip) context.report({ range: cur.ref, messageId: 'wrong', data: { found: cur.raw, prev: prev.raw, next: next.raw, expected: render(style, was + 1, prev) } });
+      else if (cur.value === was) context.report({ range: cur.ref, messageId: 'repeat', data: { found: cur.raw } });
+      else if (cur.value < was) context.report({ range: cur.ref, messageId: 'backwards', data: { found: cur.raw, prev: prev.raw, expected: render(style, was + 1, prev) } });
       else {
         const missing: string[] = [];
-        for (let v = prev.value + 1; v < cur.value && missing.length < 4; v++) missing.push(render(style, v, prev));
-        const more = cur.value - prev.value - 1 > missing.length ? ', …' : '';
+        for (let v = was + 1; v < cur.value && missing.length < 4; v++) missing.push(render(style, v, prev));
+        const more = cur.value - was - 1 > missing.length ? ', …' : '';
         const list = `${missing.join(', ')}${more}`;
         const text = context.lang === 'vi' ? `thiếu mục ${list}` : missing.length > 1 || more ? `items ${list} are missing` : `item ${list} is missing`;
         context.report({ range: cur.ref, messageId: 'gap', data: { found: cur.raw, prev: prev.raw, missing: text } });
         jumped = i;
       }
+      was = slip ? was + 1 : cur.value;
     }
-    lastAt?.set(style, list[list.length - 1]!.value);
+    lastAt?.set(style, was);
   }
 }
 

@@ -155,7 +155,78 @@ const webPlan = [
   'Công an xã, Trạm Y tế xã phối hợp thực hiện; báo cáo kết quả\ntrước ngày 20/5/2026.',
 ];
 
+/**
+ * A phiếu trình of a department office: its own number still blank (a draft), and a sign-off table
+ * whose approvers' boxes (dotted lines for an opinion, a date to write when signing) are the
+ * form's; the drafter's own date, left blank, is reported.
+ */
+const submissionForm = [
+  { table: [[`SỞ XÂY DỰNG TỈNH HÒA BÌNH NAM\nVĂN PHÒNG SỞ\nSố:        /PTr-VP`, `${MOTTO}\nHòa Bình Nam, ngày 03 tháng 4 năm 2027`]], borders: false },
+  'PHIẾU TRÌNH',
+  'Kính gửi: Lãnh đạo Sở Xây dựng.',
+  'I. NỘI DUNG TRÌNH',
+  '1. Văn bản: Công văn số 215/UBND-KT ngày 28/3/2027 của Ủy ban nhân dân xã Phú Lộc.',
+  '2. Trích yếu: Đề nghị hỗ trợ sửa chữa cầu treo thôn Bản Vàng.',
+  'II. ĐỀ XUẤT CỦA PHÒNG CHUYÊN MÔN',
+  'Giao Phòng Quản lý xây dựng kiểm tra hiện trạng, báo cáo trước ngày 15/4/2027.',
+  {
+    table: [
+      ['PHÒNG CHỦ TRÌ: QUẢN LÝ XÂY DỰNG', 'LÃNH ĐẠO VĂN PHÒNG\n..............................................\nNgày       tháng 4 năm 2027\nVõ Minh Khang'],
+      ['Chuyên viên\nNgày       tháng 4 năm 2027\nĐặng Thu Trang', 'Lãnh đạo phòng\nNgày 02 tháng 4 năm 2027\nLý Quốc Hưng'],
+      ['Ý KIẾN CỦA GIÁM ĐỐC SỞ\nNgày      tháng      năm 2027\nTạ Đình Phong', ''],
+    ],
+  },
+];
+
+/**
+ * A report with two numbering slips: "1.1.Tổ chức" with the space forgotten (still a label),
+ * and section III written as a second "II." (one finding; the correct "IV." after it is none).
+ * "6.4.2027" opening a line is a date, no label.
+ */
+const reportSlips = [
+  { table: [[`ỦY BAN NHÂN DÂN\nXÃ PHÚ LỘC\nSố: 58/BC-UBND`, `${MOTTO}\nPhú Lộc, ngày 20 tháng 4 năm 2027`]], borders: false },
+  'BÁO CÁO',
+  'Kết quả kiểm tra an toàn cầu treo quý I năm 2027',
+  'I. KẾT QUẢ THỰC HIỆN',
+  '1. Công tác tuyên truyền',
+  '1.1.Tổ chức hai buổi họp thôn về đi lại an toàn qua cầu.',
+  '1.2. Dán biển cảnh báo tải trọng ở hai đầu cầu.',
+  '2. Công tác kiểm tra',
+  '6.4.2027 đoàn kiểm tra làm việc tại cầu treo thôn Bản Vàng.',
+  'II. TỒN TẠI, HẠN CHẾ',
+  'Kinh phí sửa chữa còn thiếu.',
+  'II. NGUYÊN NHÂN',
+  'Nguồn vốn được giao chậm.',
+  'IV. PHƯƠNG HƯỚNG QUÝ II',
+  'Hoàn thành sửa chữa trước mùa mưa./.',
+];
+
+/**
+ * A regulation whose third article heading was typed without its keyword: "3. Trách nhiệm của
+ * Trưởng ban" inside Điều 2 where "Điều 3." belongs. One finding, saying so; "Điều 4." is right.
+ */
+const regulationStray = [
+  { table: [[`BAN QUẢN LÝ DỰ ÁN TỈNH HÒA BÌNH NAM\nSố: 07/QC-BQLDA`, `${MOTTO}\nHòa Bình Nam, ngày 12 tháng 5 năm 2027`]], borders: false },
+  'QUY CHẾ',
+  'Làm việc của Ban Quản lý dự án',
+  'Chương I',
+  'QUY ĐỊNH CHUNG',
+  'Điều 1. Phạm vi điều chỉnh',
+  'Quy chế này quy định chế độ làm việc của Ban.',
+  'Điều 2. Nguyên tắc làm việc',
+  '1. Làm việc theo chế độ thủ trưởng.',
+  '2. Công khai, minh bạch trong điều hành.',
+  '3. Trách nhiệm của Trưởng ban',
+  '1. Chỉ đạo, điều hành toàn bộ hoạt động của Ban.',
+  '2. Ký các văn bản thuộc thẩm quyền.',
+  'Điều 4. Hiệu lực thi hành',
+  'Quy chế này có hiệu lực kể từ ngày ký./.',
+];
+
 export const DOCUMENTS = {
+  'phieu-trinh-o-ky-duyet': submissionForm,
+  'bao-cao-nhan-lien-chu': reportSlips,
+  'quy-che-nhan-lac': regulationStray,
   'quyet-dinh-dieu-khoan': decision,
   'luat-trich-chuong-dieu': law,
   'ke-hoach-phu-luc-mau': planWithForms,

@@ -86,6 +86,33 @@ const CASES: Record<string, Expect> = {
     scopes: ['roman I', 'arabic I.1', 'arabic I.2', 'roman II', 'arabic II.1', 'arabic II.2', 'arabic II.3', 'roman III'],
     findings: [],
   },
+  'phieu-trinh-o-ky-duyet': {
+    kind: 'phieu-trinh',
+    issuer: { body: 'state' },
+    symbol: 'PTr-VP',
+    scopes: ['roman I', 'arabic I.1', 'arabic I.2', 'roman II'],
+    // the approvers' boxes (room for an opinion, a date filled when signing) are the form's; the drafter's blank date is not
+    findings: [
+      ['Số:        /PTr-VP', 'ownNumber', 1],
+      ['Ngày       tháng 4 năm 2027', 'signDate', 1],
+    ],
+  },
+  'bao-cao-nhan-lien-chu': {
+    kind: 'bao-cao',
+    issuer: { body: 'state', name: 'ỦY BAN NHÂN DÂN XÃ PHÚ LỘC', level: 'commune' },
+    symbol: 'BC-UBND',
+    scopes: ['roman I', 'arabic I.1', 'hier I.1.1', 'hier I.1.2', 'arabic I.2', 'roman II', 'roman II', 'roman IV'],
+    // "1.1.Tổ chức" is label 1.1 (so 1.2 is no first item); the second "II." is the one slip, "IV." after it is right
+    findings: [['II.', 'wrong', 2]],
+  },
+  'quy-che-nhan-lac': {
+    kind: 'quy-che',
+    issuer: { body: 'state' },
+    symbol: 'QC-BQLDA',
+    scopes: ['chapter CI', 'article CI.Đ1', 'article CI.Đ2', 'clause CI.Đ2.1', 'clause CI.Đ2.2', 'clause CI.Đ2.3', 'clause CI.Đ2.1', 'clause CI.Đ2.2', 'article CI.Đ4'],
+    // "3. Trách nhiệm …" stands where "Điều 3." belongs: one finding, and "Điều 4." follows it without a gap
+    findings: [['3.', 'stray', 2]],
+  },
 };
 
 describe('documents of every kind, read from Markdown and from Word', () => {

@@ -177,6 +177,8 @@ ruleTester('numbering', {
       code: 'BỘ LUẬT\n\nTên\n\nPhần thứ nhất\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2.B\n\nPhần thứ hai\n\nChương I\n\nĐiều 3. C\n',
     },
     { name: '"d)." with a stray dot is label d', code: plan({ body: 'I. A\n\na) p\n\nb) q\n\nc) r\n\nd). s\n\nđ) t' }) },
+    { name: 'a hierarchical label glued to its first word is read: "1.1.Rà soát" then "1.2."', code: plan({ body: 'I. A\n\n1. Nhiệm vụ\n\n1.1.Rà soát hồ sơ tồn đọng.\n\n1.2. Trả kết quả đúng hẹn.' }) },
+    { name: 'a date or a figure opening a line is no label: "4.9.2026", "2.500"', code: plan({ body: 'I. A\n\n1.1. x\n\n4.9.2026 hoàn thành đợt một.\n\n2.500 hộ đã đăng ký.\n\n1.2. y' }) },
     { name: 'hierarchical labels: one list per prefix', code: plan({ body: 'I. A\n\n1.1. x\n\n1.2. y\n\n2.1. z\n\n2.2. w' }) },
     {
       name: 'a law as plain text, one line a paragraph: "Ðiều" (U+00D0), amended text quoted after "như sau:", a flattened table',
@@ -222,6 +224,42 @@ ruleTester('numbering', {
       errors: [{ text: 'Điều 5.', messageId: 'gap', message: /thiếu mục 4/ }],
     },
     {
+      name: 'a section heading written as a clause: "4. Quyền của thành viên" inside Điều 3 where Điều 4 belongs — one finding, Điều 5 is no gap',
+      code: 'QUY CHẾ\n\nHoạt động của Tổ công tác\n\nĐiều 1. A\n\nĐiều 2. B\n\nĐiều 3. C\n\n1. x\n\n2. y\n\n4. Quyền của thành viên\n\n1. z\n\n2. w\n\nĐiều 5. D\n',
+      errors: [{ text: '4.', messageId: 'stray' }],
+    },
+    {
+      name: 'a stray label that jumps: "9." after "2." inside Điều 8 reads as Điều 9',
+      code: 'QUY CHẾ\n\nHoạt động của Tổ công tác\n\nĐiều 7. A\n\nĐiều 8. B\n\n1. x\n\n2. y\n\n9. Khen thưởng\n\nĐiều 10. D\n',
+      errors: [{ text: 'Điều 7.', messageId: 'first' }, { text: '9.', messageId: 'stray' }],
+    },
+    {
+      name: 'a chapter written twice between two right ones: one finding, in Roman numerals',
+      code: 'ĐIỀU LỆ\n\nHội Làm vườn\n\nChương I\n\nĐiều 1. A\n\nChương II\n\nĐiều 2. B\n\nChương II\n\nĐiều 3. C\n\nChương IV\n\nĐiều 4. D\n',
+      errors: [{ text: 'Chương II', messageId: 'wrong', message: /đứng giữa "Chương II" và "Chương IV" — cần III$/ }],
+    },
+    {
+      name: 'one wrong label between two right ones is one finding: V, V, VII and 1, 2, 4, 4',
+      code: plan({ body: 'I. A\n\nII. B\n\nIII. C\n\nIV. D\n\nV. E\n\nV. F\n\n1. x\n\n2. y\n\n4. z\n\n4. w\n\nVII. G' }),
+      errors: [
+        { text: 'V.', messageId: 'wrong' },
+        { text: '4.', messageId: 'wrong' },
+      ],
+    },
+    {
+      name: 'a wrong first label followed by 2 is one finding: 4, 2, 3',
+      code: plan({ body: 'I. A\n\n4. x\n\n2. y\n\n3. z' }),
+      errors: [{ text: '4.', messageId: 'first' }],
+    },
+    {
+      name: 'a real gap stays a gap, and what follows it is read from it: 1, 2, 4, 5, 7',
+      code: plan({ body: 'I. A\n\n1. x\n\n2. y\n\n4. z\n\n5. w\n\n7. v' }),
+      errors: [
+        { text: '4.', messageId: 'gap' },
+        { text: '7.', messageId: 'gap' },
+      ],
+    },
+    {
       name: 'appendices out of order',
       code: plan({ body: 'I. A\n\nx\n\nPHỤ LỤC 01\n\nbảng\n\nPHỤ LỤC 03\n\nbảng' }),
       errors: [{ text: '03', messageId: 'gap' }],
@@ -234,6 +272,14 @@ ruleTester('blank-field', {
     { name: 'everything filled', code: plan({ header: UBND, body: 'I. A\n\nThực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026; ellipsis in lists: Facebook, Zalo...' }) },
     { name: 'Roman numeral XX is not a placeholder', code: plan({ header: UBND, body: 'I. A\n\nĐại hội XX của Đảng.' }) },
     { name: '"./." ends a document', code: plan({ header: UBND, body: 'I. A\n\nĐề nghị các đơn vị thực hiện./.' }) },
+    {
+      name: 'an approver\'s opinion box in running text: its date is filled when the approver signs',
+      code: plan({ header: UBND, body: 'I. A\n\nx\n\nÝ kiến của Giám đốc Sở:\n\nNgày      tháng 6 năm 2027\n\nPhạm Văn Bình' }),
+    },
+    {
+      name: 'a box with dotted lines left for an opinion, under any heading',
+      code: plan({ header: UBND, body: 'I. A\n\nx\n\nTHỦ TRƯỞNG ĐƠN VỊ\n\n.............................................\n\nNgày …… tháng 6 năm 2027\n\nPhạm Văn Bình' }),
+    },
     {
       name: 'a form template: its blanks are for its user',
       code: plan({ header: UBND, body: 'I. A\n\nx\n\nMẫu số 01\n\nĐƠN ĐĂNG KÝ\n\nHọ và tên: ..............................\n\nNgày ... tháng ... năm ...\n\n[ ] Đồng ý ______' }),
@@ -248,16 +294,16 @@ ruleTester('blank-field', {
       }),
       errors: [
         { text: 'Số:    /KH-UBND', messageId: 'ownNumber', severity: 1 },
-        { text: 'Tờ trình số    /TTr-SNV', messageId: 'companion', severity: 1 },
+        { text: 'Tờ trình số    /TTr-SNV', messageId: 'cited', severity: 1 },
         { text: 'Công văn số    /UBND-VX', messageId: 'citationNumber', severity: 2 },
         { text: 'Kế hoạch số    /KH-UBND', messageId: 'ownNumber', severity: 1 },
-        { text: 'ngày   tháng 5 năm 2026', messageId: 'companion', severity: 1 },
+        { text: 'ngày   tháng 5 năm 2026', messageId: 'ownDate', severity: 1 },
       ],
     },
     {
       name: 'the proposing department\'s submission in a draft decision: a draft-stage warning',
       code: plan({ header: UBND, preamble: ['Theo đề nghị của Sở Tư pháp tại Văn bản số …/STP-HC ngày …/5/2026.'], body: 'I. A' }),
-      errors: [{ text: 'ngày …/5/2026', messageId: 'companion', severity: 1 }],
+      errors: [{ text: 'ngày …/5/2026', messageId: 'cited', severity: 1 }],
     },
     {
       name: 'a charter\'s adoption date and a report sent with a letter: draft-stage warnings',
@@ -268,9 +314,17 @@ ruleTester('blank-field', {
       ],
     },
     {
-      name: 'a signer\'s date line left blank: a draft-stage warning',
-      code: plan({ header: UBND, body: 'I. A\n\nÝ kiến của lãnh đạo:\n\nNgày     tháng    năm 2026' }),
+      name: 'the drafter\'s own date line left blank (no room for an opinion): a draft-stage warning',
+      code: plan({ header: UBND, body: 'I. A\n\nNgười lập phiếu\n\nNgày     tháng    năm 2026\n\nLê Thị Hoa' }),
       errors: [{ text: 'Ngày     tháng    năm 2026', messageId: 'signDate', severity: 1 }],
+    },
+    {
+      name: 'the recital cites a department\'s request and a letter with blank numbers: named as cited documents',
+      code: plan({ header: UBND, preamble: ['Xét đề nghị của Sở Y tế tại Tờ trình số      /TTr-SYT ngày    /3/2027 và ý kiến của Sở Tài chính.'], body: 'I. A' }),
+      errors: [
+        { text: 'Tờ trình số      /TTr-SYT', messageId: 'cited', severity: 1 },
+        { text: 'ngày    /3/2027', messageId: 'cited', severity: 1 },
+      ],
     },
     {
       name: 'own number and date blank in a draft: warnings',

@@ -24,7 +24,7 @@ import type {
 import { isUpperText, offsetToPoint, squash, toNfc } from '../text/normalize.js';
 import { parseLabel, rankKey } from './labels.js';
 import { assignOrdinals } from '../readers/blocks.js';
-import { ATTACHED_CAPTION, FILL_IN, FORM_CAPTION, VV_LINE, decideKind, isEnactingLine, keywordScope, numberSymbol, parseKeywordHeading, readIssuer, titleKind } from './model.js';
+import { ATTACHED_CAPTION, FILL_IN, FILL_LINE, FORM_CAPTION, OPINION_HEADING, VV_LINE, isSignOffBox, decideKind, isEnactingLine, keywordScope, numberSymbol, parseKeywordHeading, readIssuer, titleKind } from './model.js';
 
 /** \b only knows ASCII letters; this is a word end for Vietnamese. */
 const END = '(?![\\p{L}\\p{N}])';
@@ -527,6 +527,7 @@ function markTemplates(root: PlanRoot): void {
     mark(body);
     return;
   }
+  markSignOffBoxes(paragraphsOf(body));
   // runs of fill-in paragraphs in the author's text: a form block
   const ps = paragraphsOf(body);
   let run: ParagraphNode[] = [];
@@ -539,6 +540,41 @@ function markTemplates(root: PlanRoot): void {
     else if (p.value.trim()) flush();
   }
   flush();
+}
+
+/**
+ * The approvers' sign-off boxes of a submission form (a table cell each, or in running text
+ * a heading "Ý kiến của …" / "Kính trình …" with its lines): their date and dotted lines are
+ * filled by the approver when signing, so they are the form's blanks, not the drafter's.
+ */
+function markSignOffBoxes(ps: ParagraphNode[]): void {
+  const lines = (group: ParagraphNode[]): ParagraphNode[] => group.filter((p) => p.value.trim());
+  const mark = (group: ParagraphNode[]): void => {
+    // a cell may be one paragraph of several lines (Markdown tables with <br>)
+    if (isSignOffBox(group.flatMap((p) => p.value.split('\n')).map((l) => l.trim()).filter(Boolean))) for (const p of group) p.template = true;
+  };
+  // table cells
+  const cells = new Map<string, ParagraphNode[]>();
+  for (const p of ps) {
+    const t = p.loc.table;
+    if (!t) continue;
+    const key = `${p.loc.part ?? ''}:${t.table}:${t.row}:${t.cell}`;
+    const list = cells.get(key) ?? [];
+    list.push(p);
+    cells.set(key, list);
+  }
+  for (const group of cells.values()) mark(lines(group));
+  // running text: an opinion heading, or a short heading over dotted lines, and the few short lines under it, up to the approver's name
+  const free = lines(ps.filter((p) => !p.loc.table));
+  for (let i = 0; i < free.length; i++) {
+    const head = free[i]!.value.trim();
+    if (head.length > 120 || !(OPINION_HEADING.test(head) || (head.length <= 80 && !/[.;]$/u.test(head) && FILL_LINE.test(free[i + 1]?.value ?? '')))) continue;
+    const box = free.slice(i, i + 6);
+    const date = box.findIndex((p, k) => k > 0 && /ngày/iu.test(p.value) && /tháng/iu.test(p.value));
+    if (date < 1) continue;
+    const group = box.slice(0, Math.min(box.length, date + 2));
+    if (group.slice(1, date).every((p) => p.value.trim().length <= 160)) mark(group);
+  }
 }
 
 function leadOf(s: string): number {

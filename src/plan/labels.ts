@@ -18,7 +18,9 @@ export function romanValue(s: string): number {
 
 const ROMAN_OK = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 
-const HIER = /^(\d{1,2}(?:\.\d{1,2}){1,4})(\.?)(?=[\s\u00a0]|$)/;
+// "6.1.Công tác …" (the space forgotten after the final dot) is still a label: a capital and a small letter right after it;
+// "6.1.2025" (a date) and "1.000" (a figure) are not
+const HIER = /^(\d{1,2}(?:\.\d{1,2}){1,4})(\.?)(?=[\s\u00a0]|$|(?<=\.)\p{Lu}\p{Ll})/u;
 const ROMAN = /^([IVX]{1,6})\s?([.\-–):/])(?=[\s\u00a0\p{Lu}]|$)/u;
 // "1.Bảo vệ …" (the space forgotten) is still a label: a capital letter right after "1."
 const ARABIC = /^(\d{1,3})([.)]|-(?=\s))(?=[\s\u00a0]|$|(?<=\.)\p{Lu}\p{Ll})/u;

@@ -276,3 +276,33 @@ export const FORM_CAPTION = /^\s*(?:Mẫu|MẪU|Biểu\s+mẫu|BIỂU\s+MẪU|Bi
 
 /** "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch số …)": the caption of an attached document. */
 export const ATTACHED_CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\s/u;
+
+// ---------- sign-off boxes ----------
+
+/**
+ * The heading of a box left for an approver's opinion: "Ý KIẾN CỦA CHỦ TỊCH UBND TỈNH",
+ * "Kính trình Chủ tịch …", "Phê duyệt của Giám đốc", "Ý kiến chỉ đạo:".
+ */
+export const OPINION_HEADING = /^\s*(?:Ý\s+KIẾN|Ý\s+kiến|KÍNH\s+TRÌNH|Kính\s+trình|PHÊ\s+DUYỆT|Phê\s+duyệt|DUYỆT|Duyệt\s+của|CHỈ\s+ĐẠO\s+CỦA|Chỉ\s+đạo\s+của)(?!\p{L})/u;
+/** A line of nothing but fill-in dots or underscores: room for someone else to write in. */
+export const FILL_LINE = /^[\s.…_]*(?:[.…]{5,}|_{4,})[\s.…_]*$/u;
+/** A date line with room for the day: "Ngày     tháng 9 năm 2025", "ngày … tháng … năm …". */
+export const BLANK_DATE_LINE = /^\s*(?:[^,\n]{2,40},\s*)?ngày[\s.…_]+tháng[\s.…_\d]*năm[\s.…_\d]*$/iu;
+
+/**
+ * A sign-off box of an internal submission form (Phiếu trình, phiếu xin ý kiến): a heading
+ * naming whose box it is, room for an opinion (dotted lines, or a heading that says "Ý kiến
+ * …", "Kính trình …"), then a date line the approver fills when signing and the approver's
+ * name. `lines` are the box's non-empty lines in order (a table cell, or a run of lines in
+ * running text). The drafter's own box ("Chuyên viên / Ngày … / name") leaves no room for an
+ * opinion and is not one.
+ */
+export function isSignOffBox(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const head = lines[0]!;
+  if (FILL_LINE.test(head) || BLANK_DATE_LINE.test(head)) return false;
+  const date = lines.findIndex((l) => BLANK_DATE_LINE.test(l));
+  if (date < 1) return false;
+  const room = lines.slice(1, date).some((l) => FILL_LINE.test(l));
+  return room || OPINION_HEADING.test(head);
+}
