@@ -109,7 +109,7 @@ export const rules = [{
   create(context) { if (context.filePath.includes('slow')) for (;;) {} },
 }];`;
 
-  for (const [name, source, conc] of [['between rule calls', slowPlugin, 'off'], ['on a worker that hangs', hangPlugin, '2']] as const) {
+  for (const [name, source, conc] of [['between rule calls', slowPlugin, 'off'], ['a rule that never returns, serial', hangPlugin, 'off'], ['on a worker that hangs', hangPlugin, '2']] as const) {
     it(`a file over the time limit is stopped (${name}); the others go on`, () => {
       const dir = tmpDir();
       fs.writeFileSync(path.join(dir, 'p.mjs'), source);
@@ -126,6 +126,33 @@ export const rules = [{
       expect(r.stdout).toMatch(/z-ok\.md: line \d+/);
     }, 30_000);
   }
+
+  it('serial, every file hangs in a rule: each is stopped at the limit, the JSON report is complete, exit 2', () => {
+    const dir = tmpDir();
+    const forever = `
+export const rules = [{
+  meta: { id: 'forever', description: { vi: 'x', en: 'x' }, docs: 'x', defaultSeverity: 'warn', messages: {} },
+  create() { return { paragraph() { for (;;) {} } }; },
+}];`;
+    fs.writeFileSync(path.join(dir, 'p.mjs'), forever);
+    fs.writeFileSync(path.join(dir, '.planlintrc.json'), JSON.stringify({ plugins: ['./p.mjs'] }));
+    fs.copyFileSync(path.join(ROOT, 'fixtures', 'ke-hoach-co-loi.md'), path.join(dir, 'a.md'));
+    fs.copyFileSync(path.join(ROOT, 'fixtures', 'ke-hoach-ubnd-sach.md'), path.join(dir, 'b.md'));
+    const t0 = Date.now();
+    const r = runCli([dir, '--max-file-time', '3', '-f', 'json', '--lang', 'en', '--concurrency', 'off']);
+    const ms = Date.now() - t0;
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as { filePath: string; messages: { fatal?: boolean; message: string }[] }[];
+    expect(report.map((x) => path.basename(x.filePath))).toEqual(['a.md', 'b.md']);
+    for (const x of report) {
+      expect(x.messages).toHaveLength(1);
+      expect(x.messages[0]!.fatal).toBe(true);
+      expect(x.messages[0]!.message).toMatch(/exceeded the time limit of 3 s/);
+    }
+    // each file ran for its 3 s and no longer (the process starts in well under a second)
+    expect(ms).toBeGreaterThan(6_000);
+    expect(ms).toBeLessThan(12_000);
+  }, 30_000);
 });
 
 describe('legacy encodings', () => {

@@ -17,7 +17,8 @@ import type {
   TextRef,
   Visitor,
 } from '../types.js';
-import { readPlan } from '../readers/index.js';
+import vm from 'node:vm';
+import { prepareRead, type ReadPlan } from '../readers/index.js';
 import { FatalError, fatalText, fill } from '../readers/errors.js';
 import { documentSummary } from '../crosscheck.js';
 import { buildPlan, paragraphsOf } from '../plan/build.js';
@@ -47,7 +48,10 @@ export interface ParsedPlan {
 }
 
 export async function parseFile(filePath: string, bytes: Uint8Array, zipLimits?: ZipLimits): Promise<ParsedPlan> {
-  const { doc, text } = await readPlan(filePath, bytes, { zipLimits });
+  return toPlan((await prepareRead(filePath, bytes, { zipLimits }))());
+}
+
+function toPlan({ doc, text }: ReadPlan): ParsedPlan {
   const tree = buildPlan(doc);
   const legacy = detectLegacyEncoding(paragraphsOf(tree.children).map((p) => p.value));
   if (legacy) throw new FatalError('legacy-encoding', { detail: legacy.encoding, sample: legacy.sample });
@@ -66,25 +70,55 @@ function errorDetail(err: unknown): string {
 
 export async function lintBytes(input: LintInput): Promise<LintResult> {
   const lang = input.config.lang;
+  const { deadline } = input;
+  const timeLimit = (): LintResult => {
+    const limit = `${Math.round((input.timeLimitMs ?? 0) / 100) / 10} s`;
+    return summarize(input.filePath, [fatalMessage(new FatalError('time-limit', { limit }), lang)]);
+  };
   let parsed: ParsedPlan;
   try {
-    parsed = await parseFile(input.filePath, input.bytes, input.zipLimits);
+    const read = await prepareRead(input.filePath, input.bytes, { zipLimits: input.zipLimits });
+    parsed = withDeadline(() => toPlan(read()), deadline);
   } catch (err) {
+    if (err instanceof TimeLimit) return timeLimit();
     return summarize(input.filePath, [fatalMessage(err, lang)]);
   }
   try {
-    return lintParsed(input.filePath, parsed, input.config, input.rules, input.deadline);
+    return withDeadline(() => lintParsed(input.filePath, parsed, input.config, input.rules, deadline), deadline);
   } catch (err) {
-    if (err instanceof TimeLimit) {
-      const limit = `${Math.round((input.timeLimitMs ?? 0) / 100) / 10} s`;
-      return summarize(input.filePath, [fatalMessage(new FatalError('time-limit', { limit }), lang)]);
-    }
+    if (err instanceof TimeLimit) return timeLimit();
     throw err;
   }
 }
 
-/** Thrown between rule calls once a file's deadline has passed. */
+/** A file's deadline has passed (between rule calls, or V8 stopped what was running). */
 class TimeLimit extends Error {}
+
+// A hard time limit in this thread: code run through a vm script with a timeout is stopped by V8
+// when the time is up, wherever it is (a rule's endless loop, a regular expression backtracking),
+// and the script throws. The context and script are made once; a call costs some 50 µs.
+let timed: { box: { run: (() => unknown) | null }; context: vm.Context; script: vm.Script } | undefined;
+
+function withDeadline<T>(run: () => T, deadline: number | undefined): T {
+  if (deadline === undefined) return run();
+  const left = Math.floor(deadline - Date.now());
+  if (left <= 0) throw new TimeLimit();
+  if (!timed) {
+    const box = { run: null as (() => unknown) | null };
+    timed = { box, context: vm.createContext(box), script: new vm.Script('run()') };
+  }
+  const { box, context, script } = timed;
+  const outer = box.run;
+  box.run = run;
+  try {
+    return script.runInContext(context, { timeout: left }) as T;
+  } catch (err) {
+    if ((err as { code?: string } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new TimeLimit();
+    throw err;
+  } finally {
+    box.run = outer;
+  }
+}
 
 export function lintParsed(filePath: string, parsed: ParsedPlan, config: ResolvedConfig, rules: Map<string, RuleModule>, deadline?: number): LintResult {
   const { doc, tree } = parsed;

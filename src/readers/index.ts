@@ -37,7 +37,21 @@ export interface ReadOptions {
   zipLimits?: ZipLimits;
 }
 
-export async function readPlan(filePath: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<{ doc: ReadDocument; text?: string }> {
+export interface ReadPlan {
+  doc: ReadDocument;
+  text?: string;
+}
+
+export async function readPlan(filePath: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadPlan> {
+  return (await prepareRead(filePath, bytes, options))();
+}
+
+/**
+ * The checks that need no parsing and the loading of the reader this file needs (readers are
+ * loaded only when used); the reading itself is returned as a synchronous step, so that a
+ * caller can run it under a time limit.
+ */
+export async function prepareRead(filePath: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<() => ReadPlan> {
   if (bytes.length === 0) throw new FatalError('empty');
   const ext = formatOf(filePath) ?? (filePath.toLowerCase().endsWith('.doc') ? 'doc' : undefined);
   if (isOle(bytes)) throw new FatalError(isEncryptedOoxml(bytes) ? 'ole-encrypted' : 'ole-doc');
@@ -46,10 +60,12 @@ export async function readPlan(filePath: string, bytes: Uint8Array, options: Rea
   if (ext === 'docx' || (ext === undefined && looksZip)) {
     // the DOCX reader is loaded only when a DOCX is linted
     const { readDocx } = await import('./docx.js');
-    return { doc: readDocx(bytes, options.zipLimits) };
+    return () => ({ doc: readDocx(bytes, options.zipLimits) });
   }
   if (ext === undefined) throw new FatalError('unsupported-type', { detail: filePath });
-  const text = decodeText(bytes);
   const { readMarkdown } = await import('./markdown.js');
-  return { doc: readMarkdown(text, ext), text };
+  return () => {
+    const text = decodeText(bytes);
+    return { doc: readMarkdown(text, ext), text };
+  };
 }
