@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // every test file removes the temporary folders it made
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -36,8 +36,17 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string | Bu
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+
+/** A new temporary folder, removed after the test file by removeTmpDirs (test/setup.ts). */
 export function tmpDir(prefix = 'plan-lint-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTmpDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export function config(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
