@@ -96,12 +96,25 @@ function check(context: RuleContext): void {
   const { lang } = context;
   const ownSeverity = context.settings.stage === 'final' ? 'error' : 'warn';
   const slice = (r: TextRef): string => r.node.value.slice(r.start, r.end);
-  const flagged: TextRef[] = [];
-  const overlaps = (r: TextRef): boolean => flagged.some((f) => f.node === r.node && r.start < f.end && r.end > f.start);
+  // what is already flagged, by paragraph: disjoint ranges sorted by start (a binary search, not a
+  // scan of every earlier finding: a form can have thousands of blanks in one paragraph)
+  const flagged = new Map<TextRef['node'], TextRef[]>();
   const report = (d: Parameters<RuleContext['report']>[0]): void => {
     if (d.range) {
-      if (overlaps(d.range)) return;
-      flagged.push(d.range);
+      const r = d.range;
+      let list = flagged.get(r.node);
+      if (!list) flagged.set(r.node, (list = []));
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.start < r.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const prev = list[lo - 1];
+      const next = list[lo];
+      if ([prev, next].some((f) => f && r.start < f.end && r.end > f.start)) return;
+      list.splice(lo, 0, r);
     }
     context.report(d);
   };

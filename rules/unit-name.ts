@@ -361,6 +361,9 @@ function misspelt(key: string, province: string | undefined, g: Gazetteer, h: Hi
   for (const n of new Set(pool)) {
     const k = nameKey(n);
     if (k.split(' ').length !== key.split(' ').length) continue;
+    // the distance is at least the difference in length: past the limit it cannot be the answer (and a
+    // 100,000-character "name" is not compared character by character with every unit)
+    if (Math.abs(k.length - key.length) > limit) continue;
     const d = distance(k, key);
     if (d === 0) return undefined;
     if (!best || d < best.d) {

@@ -39,7 +39,7 @@ const TYPE_RE = TYPES.map((t) => t.replace(/ /g, '\\s+')).join('|');
 // code parts: letters (Vietnamese capitals included) and digits, e.g. CTr, TU, ĐU, BTGDVTU, QH15, NĐ-CP
 const SEG = "[A-ZĐ][A-Za-zĐđ0-9]*";
 // Party style "14-CTr/TU"; state style "12/KH-UBND", "244/2025/QH15", "30/2020/NĐ-CP"; blank "-KH/ĐU", "/KH-UBND", "…/KH-UBND"
-const NUMBER_CODE = `(?<num>\\d{1,5}|[.…_xX]*)\\s*(?<sep>[-/])\\s*(?:(?<year>\\d{4})\\/)?(?<code>${SEG}(?:[-/]${SEG})*)`;
+const NUMBER_CODE = `(?:(?<num>\\d{1,5}|[.…_xX]+)\\s*)?(?<sep>[-/])\\s*(?:(?<year>\\d{4})\\/)?(?<code>${SEG}(?:[-/]${SEG})*)`;
 const CITATION = new RegExp(
   `(?<type>${TYPE_RE})(?:\\s+(?<so>số))?\\s*(?<nc>${NUMBER_CODE})(?![\\p{L}\\d])`,
   'giu',
@@ -214,7 +214,7 @@ export function ownNumber(tree: PlanRoot): OwnNumber | undefined {
   const line = tree.meta.numberLine;
   if (!line) return undefined;
   const v = line.node.value.slice(0, line.end);
-  const m = new RegExp(`^\\s*Số\\s*[:.]?\\s*(?<nc>${NUMBER_CODE})`, 'u').exec(v.slice(line.start));
+  const m = new RegExp(`^\\s*Số(?:\\s*[:.])?\\s*(?<nc>${NUMBER_CODE})`, 'u').exec(v.slice(line.start));
   if (!m) return { ref: line, blank: true };
   const g = m.groups!;
   const start = line.start + m[0].length - g.nc!.length;

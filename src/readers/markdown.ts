@@ -1,8 +1,14 @@
-// Markdown and plain-text reader: remark for the prose, and our own pass for
+// Markdown and plain-text reader: micromark (through mdast-util-from-markdown) for the prose, and our own pass for
 // tab-separated tables (how tables arrive when copied out of Word).
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent, PhrasingContent, ListItem, List } from 'mdast';
 import type { Block, CellBlock, Directive, ParaBlock, ReadDocument, TableBlock } from '../types.js';
 import { lineStartsOf } from '../text/normalize.js';
@@ -17,6 +23,14 @@ interface Piece {
 const DIRECTIVE = /^<!--\s*plan-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->\s*$/;
 
 const MAX_DEPTH = 100;
+
+// GFM without its autolink literals: a bare URL is text in a plan either way (a link's text is read
+// like any text), and that extension's scan is quadratic on long runs like ". . . . ." (minutes on
+// 100,000 characters). The parser is called directly, without a unified processor around it.
+const GFM = {
+  extensions: [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()],
+  mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown()],
+};
 
 /** Quotes and lists nested thousands deep overflow any tree walk; plans never nest more than a few. */
 function checkDepth(source: string): void {
@@ -38,7 +52,7 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
     for (const t of tables) for (let i = t.start; i < t.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
     masked = chars.join('');
   }
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(masked) as Root;
+  const tree = fromMarkdown(masked, GFM) as Root;
   const directives: Directive[] = [];
   const out: { offset: number; block: Block }[] = [];
   const tableCounter = { n: 0 };
