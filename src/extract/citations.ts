@@ -86,7 +86,9 @@ function readIssuer(node: ParagraphNode, from: number): { issuer: string; ref: T
       taken += w;
       continue;
     }
-    const bare = w.replace(/(?<![,;.:)“”"])[,;.:)“”"]+$/u, '');
+    let cut = w.length; // trailing punctuation off (a loop: a regex would retry from every mark of a run)
+    while (cut > 0 && ',;.:)“”"'.includes(w[cut - 1]!)) cut--;
+    const bare = w.slice(0, cut);
     const first = i === 0;
     // an issuer is a name: it starts with a capital ("của Ban Thường vụ…", not "của các cơ quan")
     if (first && !/^\p{Lu}/u.test(bare)) return undefined;

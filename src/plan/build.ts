@@ -31,15 +31,18 @@ const END = '(?![\\p{L}\\p{N}])';
 // regex-safe: one start (^); the colon is tied to the spaces before it, so no two quantifiers share a run.
 // A bare "Số" in capitals; after a kind word ("Luật số:") the colon is required — "Nghị quyết số 244/…" in a sentence is a citation.
 const NUMBER_LINE = /^\s*(?:(?:Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Quyết định|Pháp lệnh)\s+số\s*:|Số(?:\s*[:.])?)\s*[\d.…_/-]/u;
+// regex-safe: one start (^) and a bounded part: at most 40 steps for each leading space
 const PLACE_DATE = /^\s*([^,\n]{2,40}?),\s*ngày(?!\p{L})/u;
 const RECIPIENTS = /^\s*Nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^\s*(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.|Q\/)\s*\S/u;
 const APPENDIX = new RegExp(`^\\s*PHỤ\\s+LỤC(?:\\s+(?:SỐ\\s+)?([0-9]{1,3}|[IVX]{1,6}|[A-Z]))?${END}`, 'u');
 const MOTTO = /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH|MẶT TRẬN TỔ QUỐC VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$/iu;
 const MOTTO_ANYWHERE = /CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
-const DRAFT_MARK = /\(?\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\s*\)?/gu;
+// starts at "(" or where a run of spaces begins, not at every space of a long run
+const DRAFT_MARK = /(?:\(|(?<!\s))\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\s*\)?/gu;
 /** The state motto as a line of its own (a header), not the country's name in a sentence. */
-const STATE_MOTTO = /^\s*CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/mu;
+// spaces of its own line only: \s* from every line start would rescan a run of blank lines
+const STATE_MOTTO = /^[^\S\n\r]*CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM[^\S\n\r]*$/mu;
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 /** How far into a document its title may stand (header paragraphs and tables before it). */
 const TITLE_WITHIN = 30;
@@ -166,7 +169,7 @@ export function buildPlan(doc: ReadDocument): PlanRoot {
       if (quote) {
         delete n.label;
         quote.children.push(n);
-        if (/[”"]\s*[.;,]?\s*$/u.test(n.value) || quote.children.length >= 60) quote = null;
+        if (/[”"](?:\s*[.;,])?\s*$/u.test(n.value) || quote.children.length >= 60) quote = null;
         continue;
       }
     }
@@ -227,6 +230,7 @@ function followsIntro(children: PlanContent[]): boolean {
   const last = children[children.length - 1];
   const p = last?.type === 'paragraph' ? last : last?.type === 'section' || last?.type === 'listItem' ? lastParagraph(last.children) : last?.type === 'quote' ? lastParagraph(last.children) : undefined;
   if (!p) return false;
+  // regex-safe: the part between the words and the colon is bounded ({0,200})
   return /(như\s+sau|sau\s+đây)\s*:\s*$/u.test(p.value) || (last?.type === 'quote' && /:\s*$/u.test(p.value)) || /(sửa đổi|bổ sung|thay thế)[^:]{0,200}:\s*$/iu.test(p.value);
 }
 
@@ -462,7 +466,7 @@ function readMeta(root: PlanRoot): Partial<PlanMeta> {
       const l = squash(raw.replace(MOTTO_ANYWHERE, ' ').replace(DRAFT_MARK, ' '));
       if (!l || DECORATION.test(l) || MOTTO.test(l) || NUMBER_LINE.test(l) || PLACE_DATE.test(l) || VV_LINE.test(l) || !isUpperText(l)) continue;
       if (/^[-–—\s]*$|^\*+$/u.test(l)) continue;
-      bodyLines.push(l.replace(/^[-–—*\s]+|[-–—*\s]+$/gu, ''));
+      bodyLines.push(trimDecoration(l));
     }
   }
   const issuer = readIssuer(bodyLines.filter(Boolean));
@@ -687,4 +691,14 @@ function finish(root: PlanRoot, doc: ReadDocument): void {
   };
   walk(root, '');
   root.path = '';
+}
+
+/** Dashes, stars and spaces off both ends (a scan: /[-*\s]+$/ retries from every mark of a long run). */
+function trimDecoration(s: string): string {
+  const mark = (c: string | undefined): boolean => c !== undefined && /[-–—*\s]/u.test(c);
+  let a = 0;
+  let b = s.length;
+  while (a < b && mark(s[a])) a++;
+  while (b > a && mark(s[b - 1])) b--;
+  return s.slice(a, b);
 }

@@ -93,7 +93,7 @@ export function symbolKind(symbol: string): DocKind | undefined {
 }
 
 /** A letter (công văn) has no title word; its subject line reads "V/v …" (về việc). */
-export const VV_LINE = /^\s*(?:V\/v|V\/V|v\/v|Về\s+việc)\s*[:.]?\s*\S/u;
+export const VV_LINE = /^\s*(?:V\/v|V\/V|v\/v|Về\s+việc)(?:\s*[:.])?\s*\S/u;
 
 export interface KindEvidence {
   title?: string; // the title line
@@ -275,7 +275,7 @@ export const FILL_IN = /[.…]{5,}|…{2,}|_{4,}|\[\s*\]|☐|□|❑|\(\d{1,2}\)
 export const FORM_CAPTION = /^\s*(?:Mẫu|MẪU|Biểu\s+mẫu|BIỂU\s+MẪU|Biểu|BIỂU)(?:\s+(?:số|SỐ))?\s*[:.]?\s*([0-9]{1,3}[a-zA-Z]?(?:[./-][\p{L}\d]+)*|[IVX]{1,5}|[A-Z])?\s*[:.]?\s*$/u;
 
 /** "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch số …)": the caption of an attached document. */
-export const ATTACHED_CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\s/u;
+export const ATTACHED_CAPTION = /^\s*(?:[(\[]\s*)?(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\s/u;
 
 // ---------- sign-off boxes ----------
 
