@@ -272,7 +272,7 @@ export function keywordScope(k: LabelKeyword): 'part' | 'chapter' | 'section' | 
 export const FILL_IN = /[.…]{5,}|…{2,}|_{4,}|\[\s*\]|☐|□|❑|\(\d{1,2}\)(?=[\s.,:;…]|$)/u;
 
 /** "Mẫu số 01", "MẪU SỐ 02/TB", "Biểu số 3", "Biểu mẫu 01": a form caption standing alone. */
-export const FORM_CAPTION = /^\s*(?:Mẫu|MẪU|Biểu\s+mẫu|BIỂU\s+MẪU|Biểu|BIỂU)(?:\s+(?:số|SỐ))?\s*[:.]?\s*([0-9]{1,3}[a-zA-Z]?(?:[./-][\p{L}\d]+)*|[IVX]{1,5}|[A-Z])?\s*[:.]?\s*$/u;
+export const FORM_CAPTION = /^\s*(?:Mẫu|MẪU|Biểu\s+mẫu|BIỂU\s+MẪU|Biểu|BIỂU)(?:\s+(?:số|SỐ))?(?:\s*[:.])?(?:\s*([0-9]{1,3}[a-zA-Z]?(?:[./-][\p{L}\d]+)*|[IVX]{1,5}|[A-Z]))?(?:\s*[:.])?\s*$/u;
 
 /** "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch số …)": the caption of an attached document. */
 export const ATTACHED_CAPTION = /^\s*(?:[(\[]\s*)?(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\s/u;

@@ -34,7 +34,7 @@ const GFM = {
 
 /** Quotes and lists nested thousands deep overflow any tree walk; plans never nest more than a few. */
 function checkDepth(source: string): void {
-  for (const m of source.matchAll(/^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])[ \t]*)+/gm)) {
+  for (const m of source.matchAll(/^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)+/gm)) {
     const depth = (m[0].match(/>|[-+*]|\d{1,9}[.)]/g) ?? []).length;
     if (depth > MAX_DEPTH) throw new FatalError('too-deep', { what_vi: 'trích dẫn hoặc danh sách', what_en: 'quotes or lists', limit: MAX_DEPTH });
   }
