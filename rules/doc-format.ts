@@ -198,7 +198,7 @@ function checkNumber(ref: TextRef | undefined, form: DocForm, report: Report, t:
   const found = squash(ref.node.value.slice(ref.start, ref.end));
   const src = party ? t(HD36) : t(PL1);
   // the number part; a blank number is blank-field's
-  const m = /^Số\s*(:?)\s*([^\s/-]*)\s*([/-])?\s*(.*)$/u.exec(found);
+  const m = /^Số(?:\s*(?=:))?(:?)\s*([^\s/-]*)(?:\s*([/-]))?\s*(\S.*|)$/u.exec(found);
   if (!m) return;
   const [, colon, num, sep, rest] = m as unknown as [string, string, string, string | undefined, string];
   if (!num || /^[.…_]+$/u.test(num)) {
@@ -258,7 +258,8 @@ function checkKind(ref: TextRef, symbol: string, form: DocForm, report: Report, 
 
 // ---------- place and date ----------
 
-const UNIT = /(?:^|\s)(PHƯỜNG|XÃ(?!\s+HỘI)|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u;
+// regex-safe: an issuer or place line of the header; the spaces before the name are matched once
+const UNIT = /(?:^|\s)(PHƯỜNG|XÃ(?!\s+HỘI)|THỊ TRẤN|ĐẶC KHU)\s+(\S.*|\s)$/u;
 
 function checkPlaceDate(tree: PlanRoot, report: Report, t: (b: { vi: string; en: string }) => string): void {
   const ref = tree.meta.placeDate;
@@ -291,9 +292,9 @@ function checkPlaceDate(tree: PlanRoot, report: Report, t: (b: { vi: string; en:
   const issuer = [tree.meta.superiorBody, tree.meta.issuingBody].filter(Boolean).join(' ');
   if (!place || !issuer || tree.meta.issuer?.level !== 'commune') return;
   let own: string | undefined;
-  for (const part of issuer.split(/\s+(?=(?:PHƯỜNG|XÃ|THỊ TRẤN|ĐẶC KHU)\s)/u)) {
+  for (const part of issuer.split(/(?<!\s)\s+(?=(?:PHƯỜNG|XÃ|THỊ TRẤN|ĐẶC KHU)\s)/u)) {
     const m = UNIT.exec(part);
-    if (m) own = squash(m[2]!.split(/,|\s+(?:ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN|ỦY BAN|UỶ BAN|HỘI ĐỒNG|ĐẢNG BỘ|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)\s/u)[0]!);
+    if (m) own = squash(m[2]!.split(/,|(?<!\s)\s+(?:ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN|ỦY BAN|UỶ BAN|HỘI ĐỒNG|ĐẢNG BỘ|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)\s/u)[0]!);
   }
   if (!own) return;
   const fold = (s: string): string => squash(s).toLocaleLowerCase('vi').normalize('NFC').replace(/^(phường|xã|thị trấn|đặc khu)\s+/u, '').replace(/oà/g, 'òa').replace(/uỷ/g, 'ủy');
@@ -371,7 +372,7 @@ function checkSignature(lines: FormLine[], sig: SignatureNode, form: DocForm, re
   const party = form.body === 'party';
   const src = party ? t(HD36) : `${t(ND)}, ${t({ vi: 'Điều 13 và Phụ lục I, mục II.7', en: 'Article 13 and Appendix I, item II.7' })}`;
   for (const a of auth) {
-    const m = /^(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.)\s*(.*)$/u.exec(a.text);
+    const m = /^(TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.)\s*(\S.*|\s?)$/u.exec(a.text);
     if (!m) continue;
     const [, prefix, what] = m as unknown as [string, string, string];
     const stateForm: Record<string, string> = { 'T/M': 'TM.', 'K/T': 'KT.' };
@@ -385,7 +386,7 @@ function checkSignature(lines: FormLine[], sig: SignatureNode, form: DocForm, re
   }
   const last = auth[auth.length - 1]!;
   const title = lines.find((l) => l.role === 'signTitle');
-  const km = /^(KT\.|K\/T)\s*(.+)$/u.exec(last.text);
+  const km = /^(KT\.|K\/T)\s*(\S.*|\s)$/u.exec(last.text);
   // the title under the KT. line, in the same column (a joint document's blocks stand side by side)
   const sameColumn = !!title && last.ref.node.loc.table?.table === title.ref.node.loc.table?.table && last.ref.node.loc.table?.cell === title.ref.node.loc.table?.cell;
   if (km && title && sameColumn && squash(km[2]!) === squash(title.text)) {

@@ -162,7 +162,9 @@ export function parseFormatDefs(stylesXml: string | undefined, themeXml: string 
   }
   let script: string | undefined;
   if (settingsXml) {
-    const lang = /<w:themeFontLang\b[^>]*\bw:val="([^"]*)"/.exec(settingsXml)?.[1] ?? '';
+    // the tag first, up to its end ('<' cannot occur inside it), then its attribute: linear on any input
+    const tag = /<w:themeFontLang\b[^<>]*>/.exec(settingsXml)?.[0] ?? '';
+    const lang = /\bw:val="([^"]*)"/.exec(tag)?.[1] ?? '';
     if (/^vi\b/i.test(lang)) script = 'Viet';
   }
   if (themeXml) {
@@ -172,10 +174,11 @@ export function parseFormatDefs(stylesXml: string | undefined, themeXml: string 
       const close = themeXml.indexOf(`</a:${which}Font>`, open);
       if (open < 0 || close < 0) continue;
       const part = themeXml.slice(open, close);
-      const latin = /<a:latin\b[^>]*\btypeface="([^"]*)"/.exec(part)?.[1];
+      const latinTag = /<a:latin\b[^<>]*>/.exec(part)?.[0] ?? '';
+      const latin = /\btypeface="([^"]*)"/.exec(latinTag)?.[1];
       let scripted: string | undefined;
       if (script) {
-        for (const tag of part.matchAll(/<a:font\b[^>]*>/g)) {
+        for (const tag of part.matchAll(/<a:font\b[^<>]*>/g)) {
           if (/\bscript="([^"]*)"/.exec(tag[0])?.[1] === script) scripted = /\btypeface="([^"]*)"/.exec(tag[0])?.[1];
         }
       }

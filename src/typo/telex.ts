@@ -37,7 +37,7 @@ export function fromTelex(keys: string): string | undefined {
     else if (/[aou]/u.test(rest)) rest = rest.replace(/[aou]/u, (v) => ({ a: 'ă', o: 'ơ', u: 'ư' })[v]!);
     else return undefined;
   }
-  if (/[a-z]*w/u.test(rest) || /[fjsrxz]/u.test(rest.slice(Math.max(0, rest.search(/[aeiouyăâêôơư]/u))))) return undefined;
+  if (rest.includes('w') || /[fjsrxz]/u.test(rest.slice(Math.max(0, rest.search(/[aeiouyăâêôơư]/u))))) return undefined;
   const p = parseSyllable(rest);
   if (!p) return undefined;
   const places = tonePlacements(p.onset, p.rhyme);
