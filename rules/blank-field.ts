@@ -9,7 +9,7 @@ import type { DateMention } from '../src/extract/dates.js';
 import { kindName } from '../src/plan/model.js';
 
 /** A caption of an attached document or appendix: "(Kèm theo Kế hoạch số …)", "(Ban hành kèm theo Quyết định …)", "(Được phê duyệt tại Quyết định …)". */
-const CAPTION = /^\s*[(\[]?\s*(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s+theo|phê\s+duyệt\s+(?:tại|theo|kèm)|thông\s+qua)(?!\p{L})/iu;
+const CAPTION = /^\s*(?:[(\[]\s*)?(?:Ban\s+hành\s+|Đính\s+|Được\s+)?(?:kèm\s+theo|phê\s+duyệt\s+(?:tại|theo|kèm)|thông\s+qua)(?!\p{L})/iu;
 /** "… được phê duyệt tại Quyết định số …", "… ban hành kèm theo Quyết định số …": the decision that approves the document, issued with it. */
 const APPROVED_IN = /(?:phê\s+duyệt|ban\s+hành|công\s+nhận)\s+(?:tại|theo|kèm\s+theo)\s+Quyết\s+định/iu;
 /** "Theo đề nghị của Giám đốc Sở … tại Văn bản số …/STP-HC ngày …": the submission a draft decision goes with, numbered when it is issued. */
@@ -123,7 +123,7 @@ function check(context: RuleContext): void {
   const own = context.extract.ownNumber();
   // a number in a form the extractor does not know ("Số: 20-01/26/PT-NC") is still a number
   const ownLine = context.tree.meta.numberLine;
-  const ownWritten = ownLine ? /[Ss]ố\s*[:.]?\s*\d/u.test(ownLine.node.value.slice(ownLine.start, ownLine.end)) : false;
+  const ownWritten = ownLine ? /[Ss]ố(?:\s*[:.])?\s*\d/u.test(ownLine.node.value.slice(ownLine.start, ownLine.end)) : false;
   if (own?.blank && !ownWritten) {
     const line = context.tree.meta.numberLine!;
     report({ range: { node: line.node, start: line.start, end: line.end }, messageId: 'ownNumber', severity: ownSeverity, data: { found: slice(line) } });

@@ -220,7 +220,7 @@ function startsQuote(n: ParagraphNode, before: PlanContent[]): boolean {
 function quoteEnd(items: (ParagraphNode | TableNode)[], k: number): number {
   for (let j = k; j < items.length && j < k + 60; j++) {
     const n = items[j]!;
-    if (n.type === 'paragraph' && /[”"]\s*[.;,]?\s*$/u.test(n.value)) return j;
+    if (n.type === 'paragraph' && /[”"](?:\s*[.;,])?\s*$/u.test(n.value)) return j;
   }
   return -1;
 }
