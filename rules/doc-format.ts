@@ -198,7 +198,7 @@ function checkNumber(ref: TextRef | undefined, form: DocForm, report: Report, t:
   const found = squash(ref.node.value.slice(ref.start, ref.end));
   const src = party ? t(HD36) : t(PL1);
   // the number part; a blank number is blank-field's
-  const m = /^Số(?:\s*(?=:))?(:?)\s*([^\s/-]*)(?![^\s/-])(?:\s*([/-]))?\s*(\S.*|)$/u.exec(found);
+  const m = /^Số(?:\s*(?=:))?(:?)\s*(?!\s)([^\s/-]*)(?![^\s/-])(?:\s*([/-]))?\s*(\S.*|)$/u.exec(found);
   if (!m) return;
   const [, colon, num, sep, rest] = m as unknown as [string, string, string, string | undefined, string];
   if (!num || /^[.…_]+$/u.test(num)) {

@@ -109,12 +109,14 @@ const SURNAMES = new Set([
   'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'đinh',
   'trịnh', 'đoàn', 'lưu', 'mai', 'cao', 'lương', 'tạ', 'hà', 'chu', 'vương', 'thái', 'lâm', 'châu', 'đào', 'kiều', 'tô', 'la',
 ]);
+// regex-safe: runs on the 40 characters before a unit mention
 const TITLE_BEFORE = /(chủ tịch|phó chủ tịch|pct|ct|giám đốc|phó giám đốc|bí thư|phó bí thư|trưởng ban|đồng chí|đ\/c|ông|bà)\s+(ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|đảng ủy)?\s*$/iu;
 
 // a text that speaks of the issuer's own area: "trên địa bàn phường X", "Nhân dân phường X", "tại xã X", "… và phường X nói riêng"
 const OWN_AREA_BEFORE = /(địa bàn|tại|của|toàn|nhân dân|ủy ban nhân dân|uỷ ban nhân dân|ubnd|đảng bộ|đảng ủy|đảng uỷ|công an|mặt trận tổ quốc(?: việt nam)?|mttq(?: việt nam)?|hội đồng nhân dân|hđnd|cán bộ|đảng viên|cử tri|chính quyền)\s*$/iu;
 const OWN_AREA_AFTER = /^\s*nói riêng/iu;
 // addresses and lists: "Số 5 Lý Thường Kiệt, phường X", "các phường X, Y", "phối hợp với phường X"
+// regex-safe: runs on the 40 characters before a unit mention
 const ADDRESS = /(số\s*\d+[^,;]*|đường\s[^,;]*|phố\s[^,;]*|thôn\s[^,;]*|ấp\s[^,;]*|tổ dân phố\s[^,;]*|khu phố\s[^,;]*|tổ\s+\d+[^,;]*|địa chỉ[^,;]*|trụ sở[^,;]*),\s*$/iu;
 const NEIGHBOUR = /(phối hợp với|giáp ranh|giáp|liền kề|tiếp giáp)\s+(\S+\s+){0,2}$|(?<![\p{L}])(các|những|gồm|như|và|với)\s+$/iu;
 

@@ -41,8 +41,10 @@ const MOTTO_ANYWHERE = /CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Đ
 // starts at "(" or where a run of spaces begins, not at every space of a long run
 const DRAFT_MARK = /(?:\(|(?<!\s))\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d+)?\s*\)?/gu;
 /** The state motto as a line of its own (a header), not the country's name in a sentence. */
-// spaces of its own line only: \s* from every line start would rescan a run of blank lines
-const STATE_MOTTO = /^[^\S\n\r]*CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM[^\S\n\r]*$/mu;
+/** The state motto as a line of its own (a header), not the country's name in a sentence. */
+const STATE_MOTTO = /^\s*CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/u;
+/** Line by line, each line anchored once (a multi-line /^\s*…/m retries from every line start of a run of blank lines). */
+const hasStateMottoLine = (text: string): boolean => text.split(/[\n\r\u2028\u2029]/u).some((line) => STATE_MOTTO.test(line));
 const DECORATION = /^[\s*\-_–—=.·•]*$/u;
 /** How far into a document its title may stand (header paragraphs and tables before it). */
 const TITLE_WITHIN = 30;
@@ -285,14 +287,14 @@ function boundaryAt(items: (ParagraphNode | TableNode)[], k: number, current: Ap
   if (n.type === 'table') {
     // a header table of a nested document (motto in a cell)
     if (current && current.children.length <= 3) return undefined;
-    return paragraphsOf([n]).some((p) => STATE_MOTTO.test(p.value)) && k > 0 ? { scope: 'attached' } : undefined;
+    return paragraphsOf([n]).some((p) => hasStateMottoLine(p.value)) && k > 0 ? { scope: 'attached' } : undefined;
   }
   const first = n.value.split('\n')[0]!;
   const app = APPENDIX.exec(n.value);
   if (app && isUpperText(first)) return { scope: 'appendix', label: app[1] };
   const form = FORM_CAPTION.exec(first);
   if (form && (!current || current.children.length > 3)) return { scope: 'form', label: form[1] };
-  if (k > 0 && STATE_MOTTO.test(first) && (!current || current.children.length > 3)) return { scope: 'attached' };
+  if (k > 0 && hasStateMottoLine(first) && (!current || current.children.length > 3)) return { scope: 'attached' };
   // "QUY CHẾ …" followed by "(Ban hành kèm theo Quyết định số …)"
   if (titleKind(first) && isUpperText(first) && !isEnactingLine(first) && (!current || current.children.length > 3)) {
     for (let j = 0; j < 3 && k + j < items.length; j++) {
