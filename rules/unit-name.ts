@@ -328,8 +328,9 @@ function speaksOfOwnArea(u: UnitMention, before: string, after: string, mentions
     (o) =>
       o !== u &&
       o.node === u.node &&
+      // regex-safe: both run on a gap of at most 16 characters
       ((o.ref.end <= u.ref.start && /^[\s,;/–-]*(và|,|;|\/|–|-)[\s,;/–-]*$/u.test(gap(o.ref.end, u.ref.start))) ||
-        (o.ref.start >= u.ref.end && /^\s*(\([^)]*\))?\s*(và|,|;|\/|–|-)\s*$/u.test(gap(u.ref.end, o.ref.start)))),
+        (o.ref.start >= u.ref.end && /^\s*(\([^)]*\))?\s*(và|,|;|\/|–|-)\s*$/u.test(gap(u.ref.end, o.ref.start)))), // regex-safe: a gap of at most 16 characters
   );
   if (listed) return false;
   if (NEIGHBOUR.test(before)) return false;
