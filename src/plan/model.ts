@@ -285,7 +285,7 @@ export const ATTACHED_CAPTION = /^\s*(?:[(\[]\s*)?(?:Ban\s+hành\s+)?(?:kèm|Kè
  */
 export const OPINION_HEADING = /^\s*(?:Ý\s+KIẾN|Ý\s+kiến|KÍNH\s+TRÌNH|Kính\s+trình|PHÊ\s+DUYỆT|Phê\s+duyệt|DUYỆT|Duyệt\s+của|CHỈ\s+ĐẠO\s+CỦA|Chỉ\s+đạo\s+của)(?!\p{L})/u;
 /** A line of nothing but fill-in dots or underscores: room for someone else to write in. */
-export const FILL_LINE = /^[\s.…_]*(?:[.…]{5,}|_{4,})[\s.…_]*$/u;
+export const FILL_LINE = /^(?=[^]*?(?:[.…]{5}|_{4}))[\s.…_]*$/u; // the run is checked by a look-ahead: one pass, no split between three quantifiers
 /** A date line with room for the day: "Ngày     tháng 9 năm 2025", "ngày … tháng … năm …". */
 export const BLANK_DATE_LINE = /^\s*(?:[^,\n]{2,40},\s*)?ngày[\s.…_]+tháng[\s.…_\d]*năm[\s.…_\d]*$/iu;
 
