@@ -1,6 +1,7 @@
-// Markdown and plain-text reader: micromark (through mdast-util-from-markdown) for the prose, and our own pass for
+// Markdown and plain-text reader: unified with remark-parse for the prose, and our own pass for
 // tab-separated tables (how tables arrive when copied out of Word).
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -26,11 +27,14 @@ const MAX_DEPTH = 100;
 
 // GFM without its autolink literals: a bare URL is text in a plan either way (a link's text is read
 // like any text), and that extension's scan is quadratic on long runs like ". . . . ." (minutes on
-// 100,000 characters). The parser is called directly, without a unified processor around it.
-const GFM = {
-  extensions: [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()],
-  mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown()],
-};
+// 100,000 characters). So instead of remark-gfm, a small plugin hands remark-parse the other GFM parts.
+function gfmWithoutAutolinks(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+/** One processor for every file: parsing keeps no state between calls. */
+const parser = unified().use(remarkParse).use(gfmWithoutAutolinks).freeze();
 
 /** Quotes and lists nested thousands deep overflow any tree walk; plans never nest more than a few. */
 function checkDepth(source: string): void {
@@ -52,7 +56,7 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
     for (const t of tables) for (let i = t.start; i < t.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
     masked = chars.join('');
   }
-  const tree = fromMarkdown(masked, GFM) as Root;
+  const tree = parser.parse(masked) as Root;
   const directives: Directive[] = [];
   const out: { offset: number; block: Block }[] = [];
   const tableCounter = { n: 0 };
