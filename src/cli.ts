@@ -138,7 +138,7 @@ function buildProgram(): Command {
     .option('--staged', 'lint the staged versions of staged plan files (from the git index), for commit hooks')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
-    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, auto or off (default)')
+    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, off, or auto (default: one worker a core from 16 files on)')
     .option('--cache', 'skip files whose content, config and plan-lint version are unchanged since the last run')
     .option('--cache-location <path>', 'the cache file or folder (default .plan-lint-cache)')
     .option('--max-file-size <MB>', 'per-file size limit in MB (default 200)')

@@ -100,14 +100,20 @@ function saveCache(file: string, cache: CacheFile): void {
 
 // ---------- running ----------
 
+/** Below this many files to lint, worker threads are not started by default. */
+export const AUTO_MIN_FILES = 16;
+
 /**
- * Workers pay a start-up (modules, the typo model) that a few files never earn back, and on a machine
- * whose cores share one CPU they only add overhead: so the default is off, and auto uses one worker a
- * core once there are enough files.
+ * Workers pay a start-up (their modules and the typo model, some 100 ms each) that a few files never
+ * earn back: so by default (auto) files are linted in this thread until there are enough of them to
+ * share out, and then on one worker a core (at most 8). `off` or 1 is always this thread.
  */
 export function resolveConcurrency(value: string | undefined, files: number): number {
-  if (value === undefined || value === 'off') return 1;
-  if (value === 'auto') return files >= 32 ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 1;
+  if (value === 'off') return 1;
+  if (value === undefined || value === 'auto') {
+    const cores = Math.min(os.availableParallelism(), 8);
+    return files >= AUTO_MIN_FILES && cores > 1 ? cores : 1;
+  }
   return Math.max(1, Number(value));
 }
 

@@ -1,9 +1,11 @@
 // Many files: parallel runs give the serial output, the cache skips unchanged files,
 // limits stop one file without stopping the others, legacy encodings get one message.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED, ROOT, SHARED, lint, runCli, tmpDir } from './helpers.js';
+import { AUTO_MIN_FILES } from '../src/run.js';
 
 function plansFolder(): string {
   const dir = tmpDir();
@@ -37,6 +39,27 @@ describe('--concurrency', () => {
   it('rejects a bad value', () => {
     expect(runCli([dir, '--concurrency', 'many']).code).toBe(2);
   });
+  it('by default lints a few files in this thread and many on worker threads (when the machine has cores to share)', () => {
+    // a plugin rule that says in which thread it ran
+    const where = tmpDir();
+    fs.writeFileSync(path.join(where, 'thread.mjs'), `
+import { isMainThread } from 'node:worker_threads';
+export const rules = [{
+  meta: { id: 'thread', description: { vi: 'x', en: 'x' }, docs: 'x', defaultSeverity: 'warn', messages: { at: { vi: '{t}', en: '{t}' } } },
+  create(context) { return { 'plan:exit'(node) { context.report({ node: node.children[0], messageId: 'at', data: { t: isMainThread ? 'main' : 'worker' } }); } }; },
+}];`);
+    const threads = (n: number): Set<string> => {
+      const folder = tmpDir();
+      for (let i = 0; i < n; i++) fs.copyFileSync(path.join(ROOT, 'fixtures', 'ke-hoach-ubnd-sach.md'), path.join(folder, `p${i}.md`));
+      fs.writeFileSync(path.join(folder, '.planlintrc.json'), JSON.stringify({ plugins: [path.join(where, 'thread.mjs')] }));
+      const r = runCli([folder, '-f', 'json']);
+      const report = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
+      expect(report).toHaveLength(n);
+      return new Set(report.flatMap((f) => f.messages.filter((m) => m.ruleId === 'thread').map((m) => m.message)));
+    };
+    expect(threads(3)).toEqual(new Set(['main']));
+    expect(threads(AUTO_MIN_FILES)).toEqual(new Set([os.availableParallelism() > 1 ? 'worker' : 'main']));
+  }, 60_000);
 });
 
 describe('--cache', () => {

@@ -75,19 +75,22 @@ export async function lintBytes(input: LintInput): Promise<LintResult> {
     const limit = `${Math.round((input.timeLimitMs ?? 0) / 100) / 10} s`;
     return summarize(input.filePath, [fatalMessage(new FatalError('time-limit', { limit }), lang)]);
   };
-  let parsed: ParsedPlan;
+  // reading and linting in one timed call (a timed call starts a watchdog: one a file, not two)
   try {
     const read = await prepareRead(input.filePath, input.bytes, { zipLimits: input.zipLimits });
-    parsed = withDeadline(() => toPlan(read()), deadline);
+    return withDeadline(() => {
+      let parsed: ParsedPlan;
+      try {
+        parsed = toPlan(read());
+      } catch (err) {
+        if (err instanceof TimeLimit) throw err;
+        return summarize(input.filePath, [fatalMessage(err, lang)]);
+      }
+      return lintParsed(input.filePath, parsed, input.config, input.rules, deadline);
+    }, deadline);
   } catch (err) {
     if (err instanceof TimeLimit) return timeLimit();
     return summarize(input.filePath, [fatalMessage(err, lang)]);
-  }
-  try {
-    return withDeadline(() => lintParsed(input.filePath, parsed, input.config, input.rules, deadline), deadline);
-  } catch (err) {
-    if (err instanceof TimeLimit) return timeLimit();
-    throw err;
   }
 }
 

@@ -29,8 +29,22 @@ export interface Relation {
   evidence?: Evidence;
 }
 
+// Issuers repeat within a document and across a folder: their canonical names are remembered (a pure
+// function's results; bounded so a long-running server does not grow without end).
+const canonicalMemo = new Map<string, string>();
+
 /** "UBND" = "Ủy ban nhân dân", "Bộ trưởng Bộ X" = "Bộ X", long and short names of Party committees. */
 export function canonicalIssuer(s: string): string {
+  let c = canonicalMemo.get(s);
+  if (c === undefined) {
+    if (canonicalMemo.size >= 4096) canonicalMemo.clear();
+    c = canonicalize(s);
+    canonicalMemo.set(s, c);
+  }
+  return c;
+}
+
+function canonicalize(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\bUBND\b/gu, 'Ủy ban nhân dân')

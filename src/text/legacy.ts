@@ -11,16 +11,20 @@ export interface LegacyVerdict {
   sample: string;
 }
 
+// every character either expression above can match: a text without one holds no legacy word
+const SUSPECT = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6\u00f8\u00fb\u00fc\u00ff]/;
+const SPLIT = /[\s,.;:()"“”]+/;
+const LETTER = /\p{L}/u;
+
 /** Decide from the words of a document; undefined when it reads as Unicode Vietnamese. */
 export function detectLegacyEncoding(texts: string[]): LegacyVerdict | undefined {
-  let words = 0;
   let tcvn = 0;
   let vni = 0;
-  let sample = { tcvn: '', vni: '' };
+  const sample = { tcvn: '', vni: '' };
   for (const t of texts) {
-    for (const w of t.split(/[\s,.;:()"“”]+/)) {
-      if (!/\p{L}/u.test(w)) continue;
-      words++;
+    if (!SUSPECT.test(t)) continue;
+    for (const w of t.split(SPLIT)) {
+      if (!LETTER.test(w)) continue;
       if (TCVN3.test(w)) {
         tcvn++;
         sample.tcvn ||= w;
@@ -31,6 +35,9 @@ export function detectLegacyEncoding(texts: string[]): LegacyVerdict | undefined
     }
   }
   const bad = tcvn + vni;
-  if (bad < 5 || bad / Math.max(1, words) < 0.05) return undefined;
+  if (bad < 5) return undefined;
+  let words = 0;
+  for (const t of texts) for (const w of t.split(SPLIT)) if (LETTER.test(w)) words++;
+  if (bad / words < 0.05) return undefined;
   return tcvn >= vni ? { encoding: 'TCVN3', sample: sample.tcvn } : { encoding: 'VNI', sample: sample.vni };
 }
