@@ -136,14 +136,14 @@ function placeOf(path: string[]): CitationPlace {
 export function citationsIn(node: ParagraphNode, place: CitationPlace): Citation[] {
   const out: Citation[] = [];
   const v = node.value;
-  const dates = datesIn(node);
+  let dates: DateMention[] | undefined; // read only in a paragraph that cites something
   const add = (type: string, nc: string, ncStart: number, groups: Record<string, string | undefined>, refStart: number): Citation => {
     const num = groups.num && /^\d+$/.test(groups.num) ? groups.num : undefined;
     const code = groups.code!;
     const key = typeKey(type);
     const numberRef: TextRef = { node, start: ncStart, end: ncStart + nc.length };
     let end = numberRef.end;
-    const date = dateAfter(dates, end, node);
+    const date = dateAfter((dates ??= datesIn(node)), end, node);
     if (date) end = date.ref.end;
     const iss = readIssuer(node, end);
     if (iss) end = iss.ref.end;

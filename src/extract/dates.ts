@@ -51,9 +51,13 @@ function make(node: ParagraphNode, start: number, end: number, d: string | undef
   return { ref: { node, start, end }, day, month, year, style, blank, valid };
 }
 
+// every date above has a year's digits, or the word "tháng" (a date left wholly blank)
+const MAY_HOLD_DATE = /\d|tháng/iu;
+
 export function datesIn(node: ParagraphNode): DateMention[] {
   const out: DateMention[] = [];
   const v = node.value;
+  if (!MAY_HOLD_DATE.test(v)) return out;
   for (const m of v.matchAll(WORDS)) {
     out.push(make(node, m.index!, m.index! + m[0].length, m[1], m[2], m[3], 'words'));
   }
