@@ -85,9 +85,12 @@ fs.writeFileSync(path.join(tlDir, 'rules', 'trivial.js'), `module.exports = func
 };\n`);
 const textlintBin = path.join(root, 'node_modules', 'textlint', 'bin', 'textlint.js');
 const out = path.join(work, 'out.json');
+// as a user runs it (the default: worker threads for this many files), and in one thread for comparison
 const planLint = run(cli, [mdDir, '-f', 'json', '-o', out]);
 const planLintReport = JSON.parse(fs.readFileSync(out, 'utf8'));
 results.plans.planLint = { seconds: +(planLint.ms / 1000).toFixed(2), cpuSeconds: +(planLint.cpuMs / 1000).toFixed(2), peakMB: Math.round(planLint.rssMB), messages: planLintReport.reduce((n, f) => n + f.messages.length, 0) };
+const serialRun = run(cli, [mdDir, '-f', 'json', '-o', out, '--concurrency', 'off']);
+results.plans.planLintOneThread = { seconds: +(serialRun.ms / 1000).toFixed(2), cpuSeconds: +(serialRun.cpuMs / 1000).toFixed(2), msPerFile: +(serialRun.ms / FILES).toFixed(1) };
 if (has(textlintBin)) {
   const tl = run(textlintBin, ['--rulesdir', 'rules', '--format', 'json', '-o', path.join(work, 'tl.json'), mdDir], { cwd: tlDir });
   results.plans.textlint = { seconds: +(tl.ms / 1000).toFixed(2), cpuSeconds: +(tl.cpuMs / 1000).toFixed(2), peakMB: Math.round(tl.rssMB), exit: tl.code };
@@ -247,6 +250,7 @@ console.log(`plan-lint bench — ${results.machine.cpus} cores, Node ${process.v
 const pl = results.plans;
 console.log(`${pl.files} Markdown plans (${pl.source}, ${pl.averageKB} KB each on average)`);
 console.log(`  plan-lint (all rules):       ${pl.planLint.seconds} s wall, ${pl.planLint.cpuSeconds} s CPU, ${pl.planLint.peakMB} MB peak, ${pl.planLint.messages} messages`);
+console.log(`  plan-lint in one thread:     ${pl.planLintOneThread.seconds} s wall, ${pl.planLintOneThread.cpuSeconds} s CPU (${pl.planLintOneThread.msPerFile} ms a plan)`);
 if (pl.textlint) console.log(`  textlint (one trivial rule): ${pl.textlint.seconds} s wall, ${pl.textlint.cpuSeconds} s CPU, ${pl.textlint.peakMB} MB peak`);
 console.log(`\none Word plan (${results.oneDocx.file}): ${results.oneDocx.wallMs} ms wall, ${results.oneDocx.cpuMs} ms CPU; \`plan-lint --version\` alone ${results.oneDocx.nodeAndVersionOnlyMs} ms`);
 if (results.realDev) {
