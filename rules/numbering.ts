@@ -295,8 +295,10 @@ function checkTable(context: RuleContext, table: TableNode, carried: Map<string,
   const numeric = body.filter((c) => /^\d{1,3}\.?$/.test(c.text)).length;
   if (!headed && (rows.length < 3 || numeric < Math.max(3, body.length * 0.6))) return;
   const items: Item[] = [];
+  const rowOf: number[] = []; // the row of each item
   rows.forEach((row, i) => {
     if (headed && i === 0) return;
+    rowOf[items.length] = i;
     const cell = row.children[0];
     if (cell?.vMerge === 'continue') return;
     const { p, text } = cellText(cell);
@@ -336,7 +338,34 @@ function checkTable(context: RuleContext, table: TableNode, carried: Map<string,
     if (romans.length) checkSequence(context, romans);
     return;
   }
-  checkSequence(context, items, carried);
+  checkSequence(context, items.slice(0, rankedHead(rows, items, rowOf)), carried);
+}
+
+const SCORE = /^\d{1,6}(?:[.,]\d{1,3})?$/;
+
+/**
+ * A ranking: the rows are ordered by a column of scores, and the first column is each row's rank, so a
+ * top-N list may end with a row from further down ("15" after "10": the document's own province).
+ * Returns how many items form the running list: all of them, or the ranks 1…k before such a tail.
+ */
+function rankedHead(rows: TableNode['children'], items: Item[], rowOf: number[]): number {
+  let k = 0;
+  while (k < items.length && items[k]!.style === 'arabic' && items[k]!.value === k + 1) k++;
+  const tail = items.slice(k);
+  if (k < 5 || !tail.length || tail.length > 3) return items.length;
+  if (!tail.every((it, j) => it.style === 'arabic' && it.value > (j ? tail[j - 1]!.value : k))) return items.length;
+  const cols = Math.max(...rows.map((r) => r.children.length));
+  for (let c = 1; c < cols; c++) {
+    const scores = items.map((_it, j) => {
+      const t = cellText(rows[rowOf[j]!]!.children[c]).text;
+      return SCORE.test(t) ? Number(t.replace(',', '.')) : NaN;
+    });
+    if (scores.some((x) => Number.isNaN(x))) continue;
+    const down = scores.every((x, j) => j === 0 || x <= scores[j - 1]!);
+    const up = scores.every((x, j) => j === 0 || x >= scores[j - 1]!);
+    if ((down || up) && scores[0] !== scores[scores.length - 1]) return k;
+  }
+  return items.length;
 }
 
 /** PHỤ LỤC 01, 02 … in order. */

@@ -194,6 +194,10 @@ ruleTester('numbering', {
     },
     { name: 'a column of identifiers is no STT', code: plan({ body: 'I. A\n\n| STT | Chỉ số |\n| --- | --- |\n| 161 | a |\n| 297 | b |\n| 464 | c |' }) },
     {
+      name: 'a ranking by score: a top-5 list ends with a row from further down (rank 9)',
+      code: plan({ body: 'I. A\n\n| TT | Đơn vị | Điểm |\n| --- | --- | --- |\n| 1 | Tỉnh A | 92,11 |\n| 2 | Tỉnh B | 91,51 |\n| 3 | Tỉnh C | 90.4 |\n| 4 | Tỉnh D | 89 |\n| 5 | Tỉnh E | 88,7 |\n| 9 | Tỉnh G | 80,2 |' }),
+    },
+    {
       name: 'a table STT column in order, with continuation rows',
       code: plan({ body: 'I. A\n\n| STT | Nội dung |\n| --- | --- |\n| 1 | a |\n| 2 | b |\n|  | tiếp |\n| 3 | c |' }),
     },
@@ -212,6 +216,16 @@ ruleTester('numbering', {
         { text: '5', messageId: 'gap' },
         { text: '8', messageId: 'gap' },
       ],
+    },
+    {
+      name: 'a jump at the end of a table is a gap when no column of scores orders the rows',
+      code: plan({ body: 'I. A\n\n| TT | Đơn vị | Điểm |\n| --- | --- | --- |\n| 1 | Tỉnh A | 92,11 |\n| 2 | Tỉnh B | 93,51 |\n| 3 | Tỉnh C | 90.4 |\n| 4 | Tỉnh D | 89 |\n| 5 | Tỉnh E | 88,7 |\n| 9 | Tỉnh G | 80,2 |' }),
+      errors: [{ text: '9', messageId: 'gap' }],
+    },
+    {
+      name: 'a jump in the middle of a table ordered by scores is still a gap',
+      code: plan({ body: 'I. A\n\n| TT | Đơn vị | Điểm |\n| --- | --- | --- |\n| 1 | Tỉnh A | 92,11 |\n| 2 | Tỉnh B | 91,51 |\n| 3 | Tỉnh C | 90.4 |\n| 4 | Tỉnh D | 89 |\n| 5 | Tỉnh E | 88,7 |\n| 7 | Tỉnh G | 80,2 |\n| 8 | Tỉnh H | 79 |\n| 9 | Tỉnh I | 78 |\n| 10 | Tỉnh K | 77 |' }),
+      errors: [{ text: '7', messageId: 'gap' }],
     },
     {
       name: 'a stray label ("17." written for "Điều 17.") is one finding; its own list restarting at 1 is not another',
