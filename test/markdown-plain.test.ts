@@ -144,3 +144,23 @@ describe('the subset reader declines what is outside its subset', () => {
     });
   }
 });
+
+describe('lists and quotes nested too deep are refused before either reading', () => {
+  const tooDeep = (s: string) => {
+    try {
+      readMarkdown(s, 'markdown');
+      return false;
+    } catch (e) {
+      return (e as { code?: string }).code === 'too-deep';
+    }
+  };
+  it('counts the markers that open a line, after any line ending', () => {
+    expect(tooDeep('- '.repeat(101) + 'x')).toBe(true);
+    expect(tooDeep('- '.repeat(100) + 'x')).toBe(false);
+    expect(tooDeep('Đoạn\n\n' + '> '.repeat(150))).toBe(true);
+    expect(tooDeep('Đoạn\r\n' + '1.'.repeat(120))).toBe(true);
+    expect(tooDeep('Đoạn\r' + '1.'.repeat(120))).toBe(true);
+    expect(tooDeep('Đoạn\u2028' + '* '.repeat(120))).toBe(true);
+    expect(tooDeep('Đoạn ' + '- '.repeat(150))).toBe(false);
+  });
+});

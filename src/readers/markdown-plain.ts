@@ -126,8 +126,22 @@ function pushRun(start: number, len: number): number {
   return nRuns++;
 }
 
-/** Characters that start something other than plain text inside a line (other than * and _). */
+/** Characters that start something other than plain text inside a line (and * and _). */
 const INLINE_SPECIAL = /[*_[`\\<~|&]/g;
+// The last search: no special character in [searchedFrom, foundAt). Lines are scanned in order, so
+// a search that ran past a line's end answers the next lines too (no rescanning: linear time).
+let searchedFrom = 0;
+let foundAt = -1;
+
+/** The first special character at or after `from` (source.length when there is none). */
+function nextSpecial(source: string, from: number): number {
+  if (from >= searchedFrom && from <= foundAt) return foundAt;
+  INLINE_SPECIAL.lastIndex = from;
+  const m = INLINE_SPECIAL.exec(source);
+  searchedFrom = from;
+  foundAt = m ? m.index : source.length;
+  return foundAt;
+}
 
 /** micromark's class of a character next to a delimiter run: 1 white space, 2 punctuation, 0 other. */
 function classOf(code: number): number {
@@ -148,11 +162,11 @@ function inline(source: string): void {
   for (let li = 0; li < nLines; li++) {
     const from = lineFrom[li]!;
     const to = lineTo[li]!;
-    INLINE_SPECIAL.lastIndex = from;
+    let scan = from;
     for (;;) {
-      const m = INLINE_SPECIAL.exec(source);
-      if (!m || m.index >= to) break;
-      const at = m.index;
+      const at = nextSpecial(source, scan);
+      if (at >= to) break;
+      scan = at + 1;
       const c = source.charCodeAt(at);
       if (c === 38) {
         // "&" starts a character reference only before "#" or a letter
@@ -163,7 +177,7 @@ function inline(source: string): void {
       if (c !== STAR && c !== UNDERSCORE) throw DECLINE;
       let end = at + 1;
       while (end < to && source.charCodeAt(end) === c) end++;
-      INLINE_SPECIAL.lastIndex = end;
+      scan = end;
       const before = at > from ? source.charCodeAt(at - 1) : SPACE;
       const after = end < to ? source.charCodeAt(end) : SPACE;
       // a * run touching a _ run: micromark counts the other marker as opening/closing
@@ -239,6 +253,8 @@ export function readPlainMarkdown(source: string, lineStarts: number[], tableLin
   // a byte-order mark, NUL or a lone CR: micromark rewrites or splits on them
   if (source.charCodeAt(0) === 0xfeff || source.indexOf('\0') >= 0) return undefined;
   if (source.indexOf('\r') >= 0 && /\r(?!\n)/.test(source)) return undefined;
+  searchedFrom = 0;
+  foundAt = -1;
   try {
     return readLines(source, lineStarts, tableLine);
   } catch (e) {

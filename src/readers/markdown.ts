@@ -13,10 +13,20 @@ import { findTabTables, maskTables, type TabTable } from './tab-tables.js';
 
 const MAX_DEPTH = 100;
 
+/** The markers (quote, bullet, number) that open a line, and the regex that counts them. */
+const MARKERS_AT_LINE_START = /[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)+/y;
+const MARKER = />|[-+*]|\d{1,9}[.)]/g;
+
 /** Quotes and lists nested thousands deep overflow any tree walk; plans never nest more than a few. */
-function checkDepth(source: string): void {
-  for (const m of source.matchAll(/^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)+/gm)) {
-    const depth = (m[0].match(/>|[-+*]|\d{1,9}[.)]/g) ?? []).length;
+function checkDepth(source: string, lineStarts: number[]): void {
+  // lines start after "\n" (lineStarts), and for both readers also after a lone CR, U+2028, U+2029
+  const starts = /\r(?!\n)|[\u2028\u2029]/.test(source) ? [...source.matchAll(/^/gm)].map((m) => m.index) : lineStarts;
+  for (const at of starts) {
+    MARKERS_AT_LINE_START.lastIndex = at;
+    const m = MARKERS_AT_LINE_START.exec(source);
+    // each marker is at least one character: a short run cannot be too deep
+    if (!m || m[0].length <= MAX_DEPTH) continue;
+    const depth = (m[0].match(MARKER) ?? []).length;
     if (depth > MAX_DEPTH) throw new FatalError('too-deep', { what_vi: 'trích dẫn hoặc danh sách', what_en: 'quotes or lists', limit: MAX_DEPTH });
   }
 }
@@ -32,8 +42,8 @@ export function readMarkdown(source: string, format: 'markdown' | 'text'): ReadD
  * Read with the given path; 'plain' returns undefined when the subset reader declines the file.
  */
 export function readMarkdownVia(source: string, format: 'markdown' | 'text', path: MarkdownPath): ReadDocument | undefined {
-  checkDepth(source);
   const lineStarts = lineStartsOf(source);
+  checkDepth(source, lineStarts);
   const tables = findTabTables(source, lineStarts);
   let read: MarkdownBlocks | undefined;
   if (path !== 'remark') {
