@@ -50,7 +50,7 @@ function paragraph(rand) {
 function heading(rand) {
   const odd = rand() < noise;
   const level = 1 + Math.floor(rand() * (odd && rand() < 0.3 ? 7 : 4));
-  const sep = odd && rand() < 0.3 ? '' : ' ';
+  const sep = odd && rand() < 0.3 ? pick(rand, ['', '\t']) : rand() < 0.1 ? pick(rand, [' \t', '  ', ' \t ']) : ' ';
   const close = odd && rand() < 0.3 ? ' ##' : odd && rand() < 0.2 ? ' #x' : '';
   return '#'.repeat(level) + sep + words(rand, 1 + Math.floor(rand() * 6)) + close;
 }
@@ -147,4 +147,23 @@ export function subsetMarkdown(rand, blocks = 3 + Math.floor(rand() * 12)) {
     else parts.push('<!-- plan-lint-disable typo -->');
   }
   return parts.join('\n\n') + '\n';
+}
+
+/** Small edits Markdown reads differently: markers, breaks, indentation, delimiters. */
+const EDITS = [
+  '*', '**', '_', '__', '***', '  \n', '\n', '\n\n', ' ', '\t', '- ', '* ', '+ ', '1. ', '2) ', '# ', '## ', '\r\n',
+  '    ', '\n    ', '\n<!-- plan-lint-disable typo -->\n', '&', '#', '-', '=', '\n-', '\n1.', '\n*', '\u00a0', '\u0301',
+  '.', '(', ')', '"', '“', '”', ':', '\n\n- ', '\n\n1. ', '\n\n    ', '  ', '\t\n', ' \n', '[', '`', '<', '|', '>',
+];
+
+/** A window of `text` (a real plan) with one to six random insertions or deletions. */
+export function mutate(rand, text) {
+  const a = Math.floor(rand() * text.length);
+  let s = text.slice(a, a + 1500 + Math.floor(rand() * 3000));
+  const k = 1 + Math.floor(rand() * 6);
+  for (let j = 0; j < k; j++) {
+    const p = Math.floor(rand() * s.length);
+    s = rand() < 0.8 ? s.slice(0, p) + pick(rand, EDITS) + s.slice(p) : s.slice(0, p) + s.slice(p + 1 + Math.floor(rand() * 3));
+  }
+  return s;
 }

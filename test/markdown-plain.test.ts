@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown, readMarkdownVia } from '../src/readers/markdown.js';
-import { planLikeMarkdown, subsetMarkdown } from '../scripts/markdown-fuzz.mjs';
+import { mutate, planLikeMarkdown, subsetMarkdown } from '../scripts/markdown-fuzz.mjs';
 import { rng } from '../scripts/rng.mjs';
 import { HAS_SHARED, ROOT, SHARED } from './helpers.js';
 
@@ -48,6 +48,14 @@ describe('the subset reader gives the remark-parse reading', () => {
     }
   });
 
+  it.skipIf(!HAS_SHARED)('on 1,500 windows of the seed plans with random edits (markers, breaks, delimiters)', () => {
+    const seeds = textFiles(path.join(SHARED, 'seeds'), /\.txt$/).map((f) => fs.readFileSync(f, 'utf8'));
+    const rand = rng(1123);
+    let fast = 0;
+    for (let i = 0; i < 1500; i++) if (expectSameOrDeclined(mutate(rand, seeds[i % seeds.length]!))) fast++;
+    expect(fast).toBeGreaterThan(500);
+  }, 120_000);
+
   it('on 4,000 generated plan-like documents with constructs at and past the subset edge', () => {
     const rand = rng(20261123);
     let fast = 0;
@@ -55,6 +63,24 @@ describe('the subset reader gives the remark-parse reading', () => {
     // enough of them are read by the subset reader for the comparison to mean something
     expect(fast).toBeGreaterThan(500);
   }, 120_000);
+
+  it('on edge cases of emphasis, breaks, indentation, list items and headings', () => {
+    // taken: each is inside the subset, and the reading must still be remark's
+    const taken = [
+      '*a **b** c*', '**a *b* c**', '_a_b', 'a_b_', '__a__b', '**a\nb**', '**a  \nb**', '***a***', '** a **', 'a * b * c',
+      '**“a”**', '“**a**”', '**a**.', '(**a**)', '**(a)**', 'a* b *c*', '**a *b* c', '-a', '+a', '1.a', '1.\u00a0a', '# a\n# b\nc\n# d',
+      'a\n# b', 'a\n    b\n        c', '   a\n  b', '  # a', '   - a', '    # a', 'a  ', 'a  \n', 'a\n  \nb', '# a  \nb',
+      '### \t**a**', '#  a', '- a  \n- b', '- a\n-', '*\nSố', '1. a\n1. b', '<!-- plan-lint-disable typo -->\n- a', 'a\n<!-- x -->\nb',
+      '    a\n    \n\n    b\nc', '    a   \n\n', 'a& b', '50% & 60%', 'a\r\nb  \r\nc', 'a \nb', 'a\t\nb', '**\u0301a**', '**a**。',
+      'a\u2003**b**\u2003c', '* a\n* b\n\n+ c', '1. a\n\n10. b\n\n100. c', '    code\n\n# h', '    code\nz',
+    ];
+    for (const src of taken) {
+      expect(plain(src), JSON.stringify(src)).toBeDefined();
+      expect(plain(src), JSON.stringify(src)).toEqual(remark(src));
+    }
+    const either = ['*a*b*c*', '**a**b', 'a**b**', 'Đ**ảng**', 'á**b**', '- - a', '- a\n*', '1. a\n2) b', '#\u00a0a', 'a &b', 'a \t\nb', 'a\t  \nb'];
+    for (const src of either) expectSameOrDeclined(src);
+  });
 
   it('takes every generated document made only of the subset', () => {
     const rand = rng(7);

@@ -365,7 +365,7 @@ function readLines(source: string, lineStarts: number[], tableLine: Uint8Array |
         let h = p;
         while (source.charCodeAt(h) === 35) h++;
         const level = h - p;
-        while (h < te && source.charCodeAt(h) === SPACE) h++;
+        while (h < te && (source.charCodeAt(h) === SPACE || source.charCodeAt(h) === TAB)) h++;
         if (te > h && source.charCodeAt(te - 1) === 35) throw DECLINE; // a closing sequence
         if (te > h) {
           nLines = 0;
