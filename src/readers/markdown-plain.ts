@@ -253,6 +253,7 @@ export function readPlainMarkdown(source: string, lineStarts: number[], tableLin
   // a byte-order mark, NUL or a lone CR: micromark rewrites or splits on them
   if (source.charCodeAt(0) === 0xfeff || source.indexOf('\0') >= 0) return undefined;
   if (source.indexOf('\r') >= 0 && /\r(?!\n)/.test(source)) return undefined;
+  if (holdsDeclined(source, lineStarts, tableLine)) return undefined;
   searchedFrom = 0;
   foundAt = -1;
   try {
@@ -264,6 +265,27 @@ export function readPlainMarkdown(source: string, lineStarts: number[], tableLin
     nSegs = 0;
     nLines = 0;
   }
+}
+
+/** Characters the reader declines wherever they stand (outside tab tables): a cheap first look. */
+const DECLINED_ANYWHERE = /[[`\\~|]/g;
+
+/**
+ * Whether a link bracket, backtick, backslash, tilde or pipe stands outside the tab tables: such a
+ * file is declined before any reading (the reader would decline it at that character anyway, or
+ * keep it in an indented line; declining the rare indented one too costs only remark's reading).
+ */
+function holdsDeclined(source: string, lineStarts: number[], tableLine: Uint8Array | null): boolean {
+  DECLINED_ANYWHERE.lastIndex = 0;
+  let li = 0;
+  for (let m = DECLINED_ANYWHERE.exec(source); m; m = DECLINED_ANYWHERE.exec(source)) {
+    if (!tableLine) return true;
+    while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= m.index) li++;
+    if (!tableLine[li]) return true;
+    // skip the rest of this table line
+    DECLINED_ANYWHERE.lastIndex = li + 1 < lineStarts.length ? lineStarts[li + 1]! : source.length;
+  }
+  return false;
 }
 
 function readLines(source: string, lineStarts: number[], tableLine: Uint8Array | null): MarkdownBlocks {
