@@ -167,3 +167,17 @@ export function mutate(rand, text) {
   }
   return s;
 }
+
+const PIECES = [
+  'a', 'b', 'Đ', 'ư', ' ', ' ', '  ', '\n', '\n', '\n\n', '*', '*', '**', '_', '__', '-', '+', '1', '2.', '3)', '#', '##', '.', ',',
+  '(', ')', '"', '“', '\t', '<!-- plan-lint-disable x -->', '<!--', '-->', '&', '=', '\u00a0', '\u0301', '!', '?', ':', ';', '\r\n',
+  '    ', '0', '9',
+];
+
+/** A short string of Markdown's structural characters in random order (up to 40 pieces). */
+export function randomMarkdown(rand) {
+  let s = '';
+  const n = 1 + Math.floor(rand() * 40);
+  for (let k = 0; k < n; k++) s += pick(rand, PIECES);
+  return s;
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown, readMarkdownVia } from '../src/readers/markdown.js';
-import { mutate, planLikeMarkdown, subsetMarkdown } from '../scripts/markdown-fuzz.mjs';
+import { mutate, planLikeMarkdown, randomMarkdown, subsetMarkdown } from '../scripts/markdown-fuzz.mjs';
 import { rng } from '../scripts/rng.mjs';
 import { HAS_SHARED, ROOT, SHARED } from './helpers.js';
 
@@ -64,6 +64,13 @@ describe('the subset reader gives the remark-parse reading', () => {
     expect(fast).toBeGreaterThan(500);
   }, 120_000);
 
+  it('on 20,000 short random strings of structural characters', () => {
+    const rand = rng(9);
+    let fast = 0;
+    for (let i = 0; i < 20_000; i++) if (expectSameOrDeclined(randomMarkdown(rand))) fast++;
+    expect(fast).toBeGreaterThan(2000);
+  }, 120_000);
+
   it('on edge cases of emphasis, breaks, indentation, list items and headings', () => {
     // taken: each is inside the subset, and the reading must still be remark's
     const taken = [
@@ -72,7 +79,7 @@ describe('the subset reader gives the remark-parse reading', () => {
       'a\n# b', 'a\n    b\n        c', '   a\n  b', '  # a', '   - a', '    # a', 'a  ', 'a  \n', 'a\n  \nb', '# a  \nb',
       '### \t**a**', '#  a', '- a  \n- b', '- a\n-', '*\nSố', '1. a\n1. b', '<!-- plan-lint-disable typo -->\n- a', 'a\n<!-- x -->\nb',
       '    a\n    \n\n    b\nc', '    a   \n\n', 'a& b', '50% & 60%', 'a\r\nb  \r\nc', 'a \nb', 'a\t\nb', '**\u0301a**', '**a**。',
-      'a\u2003**b**\u2003c', '* a\n* b\n\n+ c', '1. a\n\n10. b\n\n100. c', '    code\n\n# h', '    code\nz',
+      'a\u2003**b**\u2003c', '* a\n* b\n\n+ c', '1. a\n\n10. b\n\n100. c', '    code\n\n# h', '    code\nz', '    a\n     \nz', '    a\n    ', '    a\r\n\r\n     ', 'x\n\n    a\n      \n      ',
     ];
     for (const src of taken) {
       expect(plain(src), JSON.stringify(src)).toBeDefined();

@@ -335,7 +335,12 @@ function readLines(source: string, lineStarts: number[], tableLine: Uint8Array |
     const blank = te === p && (p === le || isBlankRest(source, p, le));
 
     if (blank || (tableLine && tableLine[li])) {
-      if (codeStart >= 0 && tableLine && tableLine[li]) throw DECLINE; // an indented block across a table
+      if (codeStart >= 0) {
+        if (tableLine && tableLine[li]) throw DECLINE; // an indented block across a table
+        // a white line of four columns or more belongs to the indented block (its end moves on)
+        if (p < le) throw DECLINE; // a tab in it: columns
+        if (le - ls >= 4) codeEnd = le;
+      }
       flushPara();
       prevItem = false;
       continue;
