@@ -81,6 +81,9 @@ describe('the subset reader gives the remark-parse reading', () => {
       '    a\n    \n\n    b\nc', '    a   \n\n', 'a& b', '50% & 60%', 'a\r\nb  \r\nc', 'a \nb', 'a\t\nb', '**\u0301a**', '**a**。',
       'a\u2003**b**\u2003c', '* a\n* b\n\n+ c', '1. a\n\n10. b\n\n100. c', '    code\n\n# h', '    code\nz', '    a\n     \nz', '    a\n    ', '    a\r\n\r\n     ', 'x\n\n    a\n      \n      ',
     ];
+    // long paragraphs: many lines, delimiter runs and pieces (the reader's buffers grow)
+    taken.push(Array.from({ length: 300 }, (_, i) => `**mục ${i}** và *ý ${i}*  `).join('\n'));
+    taken.push(Array.from({ length: 300 }, (_, i) => `- **mục ${i}**`).join('\n'));
     for (const src of taken) {
       expect(plain(src), JSON.stringify(src)).toBeDefined();
       expect(plain(src), JSON.stringify(src)).toEqual(remark(src));

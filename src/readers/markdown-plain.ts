@@ -6,7 +6,8 @@
 // of, it declines (returns undefined) and the file is read by remark-parse: links, images, code
 // spans, backslash escapes, entities, HTML, pipe tables, block quotes, fences, setext headings,
 // thematic breaks, lazy continuation, nested lists, list items that interrupt a paragraph…
-// Most of these are declined at their first character, so a declined file costs little.
+// The commonest are found by one search before any reading, the others at their line, so a declined
+// file costs little more than remark-parse's reading.
 import { classifyCharacter } from 'micromark-util-classify-character';
 import type { Block, Directive, ParaBlock } from '../types.js';
 import type { MarkdownBlocks } from './markdown-remark.js';
@@ -15,7 +16,6 @@ import { paraBlock } from './pieces.js';
 
 const SPACE = 32;
 const TAB = 9;
-const LF = 10;
 const CR = 13;
 const STAR = 42;
 const UNDERSCORE = 95;
@@ -30,12 +30,15 @@ const DECLINE = { declined: true };
 let segs: Int32Array = new Int32Array(256);
 let nSegs = 0;
 
+/** A buffer twice as long with the same start. */
+function grow(a: Int32Array): Int32Array {
+  const g = new Int32Array(a.length * 2);
+  g.set(a);
+  return g;
+}
+
 function pushSeg(start: number, end: number): void {
-  if (nSegs * 2 + 2 > segs.length) {
-    const grown = new Int32Array(segs.length * 2);
-    grown.set(segs);
-    segs = grown;
-  }
+  if (nSegs * 2 + 2 > segs.length) segs = grow(segs);
   segs[nSegs * 2] = start;
   segs[nSegs * 2 + 1] = end;
   nSegs++;
@@ -44,7 +47,6 @@ function pushSeg(start: number, end: number): void {
 /** The paragraph made of the current segments (undefined when it is only white space). */
 function buildPara(source: string, extra?: Partial<ParaBlock>): ParaBlock | undefined {
   let raw = '';
-  let len = 0;
   for (let i = 0; i < nSegs; i++) {
     const s = segs[i * 2]!;
     const e = segs[i * 2 + 1]!;
@@ -52,9 +54,8 @@ function buildPara(source: string, extra?: Partial<ParaBlock>): ParaBlock | unde
     else if (e === -2) raw += ' ';
     else raw += source.slice(s, e);
   }
-  len = raw.length;
   if (!raw.trim()) return undefined;
-  const offsets = new Int32Array(len + 1);
+  const offsets = new Int32Array(raw.length + 1);
   let k = 0;
   for (let i = 0; i < nSegs; i++) {
     const s = segs[i * 2]!;
@@ -68,8 +69,9 @@ function buildPara(source: string, extra?: Partial<ParaBlock>): ParaBlock | unde
 
 // ---- inline content: the lines of one paragraph, heading or list item ----
 // Line i of the block is source[lineFrom[i], lineTo[i]) (without its indentation and trailing white
-// space); breakAt[i] is the start of its trailing white space and hard[i] is 1 when that is a hard
-// break (two or more spaces before the line ending).
+// space). breakAt[i] says what joins it to the next line: -(s + 1) for a hard break whose first
+// trailing space is at s (two or more spaces before the line ending), else a soft break (the line
+// ending as written, source[lineEnd[i], nextLine[i])).
 let lineFrom: Int32Array = new Int32Array(64);
 let lineTo: Int32Array = new Int32Array(64);
 let breakAt: Int32Array = new Int32Array(64);
@@ -79,11 +81,6 @@ let nLines = 0;
 
 function pushLine(from: number, to: number, brk: number, end: number, next: number): void {
   if (nLines === lineFrom.length) {
-    const grow = (a: Int32Array): Int32Array => {
-      const g = new Int32Array(a.length * 2);
-      g.set(a);
-      return g;
-    };
     lineFrom = grow(lineFrom);
     lineTo = grow(lineTo);
     breakAt = grow(breakAt);
@@ -108,18 +105,12 @@ let stack: Int32Array = new Int32Array(64);
 
 function pushRun(start: number, len: number): number {
   if (nRuns === runStart.length) {
-    const g1 = new Int32Array(nRuns * 2);
-    g1.set(runStart);
-    runStart = g1;
-    const g2 = new Int32Array(nRuns * 2);
-    g2.set(runLen);
-    runLen = g2;
-    const g3 = new Uint8Array(nRuns * 2);
-    g3.set(runRemoved);
-    runRemoved = g3;
-    const g4 = new Int32Array(nRuns * 2);
-    g4.set(stack);
-    stack = g4;
+    runStart = grow(runStart);
+    runLen = grow(runLen);
+    stack = grow(stack);
+    const removed = new Uint8Array(nRuns * 2);
+    removed.set(runRemoved);
+    runRemoved = removed;
   }
   runStart[nRuns] = start;
   runLen[nRuns] = len;
