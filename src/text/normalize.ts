@@ -61,10 +61,44 @@ export function offsetToPoint(lineStarts: number[], offset: number): { line: num
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
 }
 
-/** Upper-case letters with Vietnamese diacritics count; digits and punctuation do not. */
+/**
+ * Upper-case letters with Vietnamese diacritics count; digits and punctuation do not: the letters
+ * (\p{L}) are unchanged by upper-casing and changed by lower-casing. Case mapping is per character,
+ * so a scan decides it, stopping at the first lower-case letter (most lines: the second letter).
+ */
 export function isUpperText(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return false;
+      if (c >= 65 && c <= 90) upper = true;
+      continue;
+    }
+    let k: number;
+    const lo = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (lo >= 0xdc00 && lo <= 0xdfff) {
+      k = caseClassOf(String.fromCharCode(c, lo));
+      i++;
+    } else k = CASE_CLASS[c] || (CASE_CLASS[c] = caseClassOf(String.fromCharCode(c)));
+    if (k === CASE_CHANGES_UP) return false;
+    if (k === CASE_UPPER) upper = true;
+  }
+  return upper;
+}
+
+const NOT_LETTER = 1;
+const CASE_UPPER = 2; // a letter upper-casing keeps and lower-casing changes
+const CASE_CHANGES_UP = 3; // a letter upper-casing changes
+const CASELESS = 4;
+/** The class of each BMP character, learnt on first sight (0: not seen yet). */
+const CASE_CLASS = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+
+function caseClassOf(ch: string): number {
+  if (!LETTER.test(ch)) return NOT_LETTER;
+  if (ch.toUpperCase() !== ch) return CASE_CHANGES_UP;
+  return ch.toLowerCase() !== ch ? CASE_UPPER : CASELESS;
 }
 
 /** Collapse runs of white space (incl. tabs and breaks) into one space. */
