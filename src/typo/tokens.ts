@@ -1,3 +1,5 @@
+import type { Analysis } from './model.js';
+
 // Syllable tokens of a paragraph, with what the spelling check needs to know
 // about each: its neighbours, whether a sentence starts there, its case.
 
@@ -17,9 +19,22 @@ export interface Token {
   caseForm: 'lower' | 'capital' | 'upper' | 'mixed';
   /** A list enumerator: a Roman numeral or a letter in brackets ("(ii)", "(b)"), or one that starts the text and is followed by ")" or ".". */
   enumerator: boolean;
+  /** Cache of SyllableModel.analyzeToken(): the analysis of `lower` by the model `analyzedBy` (the rules share tokens). */
+  analysis?: Analysis;
+  analyzedBy?: object;
 }
 
 const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/u;
+
+/** Written only in the capitals of Roman numerals up to C (I, V, X, L, C): "II", "XIV". */
+export function isRomanCapitals(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 73 && c !== 86 && c !== 88 && c !== 76 && c !== 67) return false;
+  }
+  return true;
+}
 
 // Chunks holding a digit, "/", "@", "_", "://" or a dot between letters are codes, dates, numbers, URLs, domains or e-mail: not words.
 const CODE_MARK = /[\d/@_\\]|www\./u;
@@ -54,17 +69,19 @@ export function tokenize(value: string): Token[] {
       joined: out.length > 0 && /^[ \u00a0]+$/u.test(gap),
       sentenceStart: out.length === 0 || SENTENCE_BREAK.test(gap) || gap.includes('\u0000'),
       glued,
-      codeBefore: /^[ \u00a0]*\u0000/u.test(gap) || (out.length > 0 && /^[IVXLC]+$/.test(out[out.length - 1]!.text) && /^[ \u00a0]+$/u.test(gap)),
+      codeBefore: /^[ \u00a0]*\u0000/u.test(gap) || (out.length > 0 && isRomanCapitals(out[out.length - 1]!.text) && /^[ \u00a0]+$/u.test(gap)),
       codeAfter: false,
       caseForm: caseOf(text),
       enumerator:
         text.length <= 5 &&
         ((value[start - 1] === '(' && value[end] === ')') || (start < 4 && (value[end] === '.' || value[end] === ')') && /^\s*\(?$/u.test(value.slice(0, start)))) &&
         (text.length === 1 || ROMAN.test(text)),
+      analysis: undefined,
+      analyzedBy: undefined,
     });
     if (glued) out[out.length - 2]!.glued = true;
     if (out.length > 1 && out[out.length - 1]!.codeBefore) out[out.length - 2]!.codeAfter = true;
-    if (out.length > 1 && /^[IVXLC]+$/.test(text) && /^[ \u00a0]+$/u.test(gap)) out[out.length - 2]!.codeAfter = true;
+    if (out.length > 1 && isRomanCapitals(text) && /^[ \u00a0]+$/u.test(gap)) out[out.length - 2]!.codeAfter = true;
     prevEnd = end;
   }
   const last = out[out.length - 1];
@@ -74,7 +91,7 @@ export function tokenize(value: string): Token[] {
 
 // Tokens of recent paragraphs: the rules that read words (typo, repeated-word) share one tokenization.
 const recent = new Map<string, Token[]>();
-/** tokenize(), remembered for the paragraphs of the file being linted (the tokens must not be changed). */
+/** tokenize(), remembered for the paragraphs of the file being linted (the tokens must not be changed, but for their analysis cache). */
 export function tokensOf(value: string): Token[] {
   let t = recent.get(value);
   if (!t) {

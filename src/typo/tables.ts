@@ -1,0 +1,106 @@
+// The compiled spelling model (data/typo-tables.bin), written by src/typo/compile.ts at build time and
+// read at start-up without decoding: a JSON header (the syllable table and the small lists) followed by
+// the typed arrays, each 4-byte aligned, little-endian, read in place as views of the file's buffer.
+//   bytes 0–3: "TYPO"; 4–7: header length (UInt32 LE); the header (UTF-8 JSON); then the arrays.
+
+/** Flags of a syllable of the table. */
+export const ATTESTED = 1; // some Vietnamese word uses it (the lexicon or the phrases)
+export const REGISTER = 2; // a syllable of the reviewed administrative phrases
+export const KNOWN = 4; // counted in office text or the phrases, and attested: worth suggesting
+export const NAME = 8; // a syllable of a proper name
+export const PAIR_FIRST = 16; // first syllable of a pair of the reviewed phrases
+export const CONFUSION_START = 32; // first syllable of a reviewed misspelling
+
+export interface TableArrays {
+  /** Per id: corpus count plus the phrases' weight. */
+  unigrams: Uint32Array;
+  /** Per id: ATTESTED | REGISTER | … */
+  flags: Uint8Array;
+  /** The corpus pairs (a * 65536 + b, vocabulary ids), sorted, and their counts. */
+  bigramKeys: Uint32Array;
+  bigramCounts: Uint16Array;
+  /** The phrases' pairs: (a, b, weight) triples in the order the phrases give them. */
+  phrasePairs: Uint32Array;
+  /** Lists of ids per id (packLists): phonetic confusion candidates, and common syllables one letter away. */
+  candidates: Uint32Array;
+  wordCandidates: Uint32Array;
+  /** Lists of ids per plain form of `restorationPlain`: the known syllables it reads as. */
+  restorations: Uint32Array;
+}
+
+/** The compiled model; ids are positions in `syllables`, the corpus vocabulary first, in its order. */
+export interface Tables {
+  about: string;
+  tokens: number;
+  syllables: string; // space-separated
+  vocabSize: number;
+  restorationPlain: string; // space-separated
+  foreign: string[];
+  confusions: { wrong: string[]; right: string[]; family: string }[];
+  arrays: TableArrays;
+}
+
+const KINDS = { Uint8Array, Uint16Array, Uint32Array } as const;
+type Kind = keyof typeof KINDS;
+const MAGIC = 'TYPO';
+
+export function encodeTables(t: Tables): Buffer {
+  const { arrays, ...rest } = t;
+  const parts: { name: string; kind: Kind; data: Uint8Array | Uint16Array | Uint32Array }[] = Object.entries(arrays).map(([name, data]) => ({
+    name,
+    kind: data.constructor.name as Kind,
+    data,
+  }));
+  let at = 0;
+  const directory = parts.map((p) => {
+    const entry = { name: p.name, kind: p.kind, offset: at, length: p.data.length };
+    at += Math.ceil(p.data.byteLength / 4) * 4;
+    return entry;
+  });
+  let header = Buffer.from(JSON.stringify({ ...rest, directory }), 'utf8');
+  const pad = (4 - ((8 + header.length) % 4)) % 4;
+  header = Buffer.concat([header, Buffer.from(' '.repeat(pad))]);
+  const out = Buffer.alloc(8 + header.length + at);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(header.length, 4);
+  header.copy(out, 8);
+  const base = 8 + header.length;
+  parts.forEach((p, k) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength).copy(out, base + directory[k]!.offset));
+  return out;
+}
+
+export function decodeTables(buf: Buffer): Tables {
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a compiled typo model (data/typo-tables.bin)');
+  const headerLength = buf.readUInt32LE(4);
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + headerLength)) as Omit<Tables, 'arrays'> & { directory: { name: keyof TableArrays; kind: Kind; offset: number; length: number }[] };
+  // the arrays are read in place when the buffer is aligned (a file's own buffer is), else from a copy
+  const base = buf.byteOffset + 8 + headerLength;
+  const source = (base % 4 === 0 ? buf.buffer : new Uint8Array(buf).buffer) as ArrayBuffer;
+  const start = base % 4 === 0 ? base : 8 + headerLength;
+  const arrays = {} as Record<keyof TableArrays, Uint8Array | Uint16Array | Uint32Array>;
+  for (const d of header.directory) arrays[d.name] = new KINDS[d.kind](source, start + d.offset, d.length);
+  const { directory: _directory, ...rest } = header;
+  return { ...rest, arrays: arrays as unknown as TableArrays };
+}
+
+/** Lists of ids in one Uint32Array: number of lists n, n + 1 offsets, then the ids; list k is [offsets[k], offsets[k + 1]). */
+export function packLists(lists: ArrayLike<number>[]): Uint32Array {
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const out = new Uint32Array(1 + lists.length + 1 + total);
+  out[0] = lists.length;
+  let at = 2 + lists.length;
+  lists.forEach((l, k) => {
+    out[1 + k] = at;
+    for (let i = 0; i < l.length; i++) out[at++] = l[i]!;
+  });
+  out[1 + lists.length] = at;
+  return out;
+}
+
+/** List k of packLists' output, as a view (no copy). */
+export function listOf(packed: Uint32Array, k: number): Uint32Array {
+  if (k < 0 || k >= packed[0]!) return NO_IDS;
+  return packed.subarray(packed[1 + k]!, packed[2 + k]!);
+}
+export const NO_IDS = new Uint32Array(0);
