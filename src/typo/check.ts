@@ -47,6 +47,8 @@ interface Ctx {
   /** The model's id of each key, -1 where the key is null. */
   ids: Int32Array;
   analyses: Analysis[];
+  /** The model's count of each pair of neighbours (ids[i - 1], ids[i]) at i, -1 until asked (each is asked twice). */
+  pairs: Int32Array;
   /** Part of a capitalised name: checked against the name lists only, never "corrected" into a common word. */
   name: boolean[];
 }
@@ -78,7 +80,7 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   for (let i = 0; i < n; i++) skip[i] = isSkipped(tokens, i, analyses[i]!, model, opts, upperLine, foreign, name[i]!);
   const taken = new Uint8Array(n);
   const o = opts.context ? { ...CONTEXT_DEFAULTS, ...opts.context } : CONTEXT_DEFAULTS;
-  const ctx: Ctx = { tokens, model, opts, o, skip, keys, ids, analyses, flagged: taken, name };
+  const ctx: Ctx = { tokens, model, opts, o, skip, keys, ids, analyses, pairs: new Int32Array(n + 1).fill(-1), flagged: taken, name };
   const findings: TypoFinding[] = [];
   const confusions = findConfusions(ctx);
   const splits = findSplits(ctx);
@@ -134,7 +136,7 @@ function isSkipped(tokens: Token[], i: number, a: Analysis, model: SyllableModel
   }
   if (isRomanCapitals(t.text)) return true; // Roman numerals
   // a syllable of a place or person's name in the gazetteers, written with a capital: Đắk, Krông, Ea
-  if (t.caseForm !== 'lower' && model.nameSyllable(t.lower)) return true;
+  if (t.caseForm !== 'lower' && model.nameOf(a, t.lower)) return true;
   // all capitals: an abbreviation (UBND, HĐND), unless the whole line is written in capitals (a heading)
   if (t.caseForm === 'upper' && !upperLine) return true;
   const problem = a.problem;
@@ -332,8 +334,8 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   // ("quý II", "tháng 5"), nor against a word of the plan register
   if (!both && (t.codeAfter || t.codeBefore || model.registerId(w))) return undefined;
   // a written syllable its neighbours both know stands (the quick test that spares most tokens the candidates)
-  const lw = prev >= 0 ? model.bigramId(prev, w) : 0;
-  const rw = next >= 0 ? model.bigramId(w, next) : 0;
+  const lw = prev >= 0 ? neighbourPair(ctx, i) : 0;
+  const rw = next >= 0 ? neighbourPair(ctx, i + 1) : 0;
   if (both && lw > 0 && rw > 0) return undefined;
   if (!both && lw + rw > 0) return undefined;
   // the document itself uses the pair elsewhere, often enough not to be one typo repeated: it stands
@@ -389,11 +391,18 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   return { start: i, end: i + 1, kind: 'context', suggestions: [matchCase(model.syllable(c), t.text)], confident, found: t.text };
 }
 
+/** The model's count of the pair (ids[j - 1], ids[j]), remembered for the paragraph. */
+function neighbourPair(ctx: Ctx, j: number): number {
+  let c = ctx.pairs[j]!;
+  if (c < 0) c = ctx.pairs[j] = ctx.model.bigramId(ctx.ids[j - 1]!, ctx.ids[j]!);
+  return c;
+}
+
 /** Counts of a document's syllables and pairs of adjacent syllables (by the model's ids). */
 export class DocumentCounts {
   total = 0;
   private uni = new Int32Array(16384);
-  private readonly pairs = new Map<number, number>();
+  private readonly pairs = new PairCounts();
   private model: SyllableModel | undefined;
   add(tokens: Token[], model: SyllableModel): void {
     this.model = model;
@@ -408,10 +417,7 @@ export class DocumentCounts {
           this.uni = grown;
         }
         this.uni[k]!++;
-        if (prev >= 0 && t.joined) {
-          const p = pairKey(prev, k);
-          this.pairs.set(p, (this.pairs.get(p) ?? 0) + 1);
-        }
+        if (prev >= 0 && t.joined) this.pairs.add(prev, k);
       }
       prev = k;
     }
@@ -420,7 +426,7 @@ export class DocumentCounts {
     return id >= 0 && id < this.uni.length ? this.uni[id]! : 0;
   }
   pairId(a: number, b: number): number {
-    return this.pairs.get(pairKey(a, b)) ?? 0;
+    return this.pairs.get(a, b);
   }
   unigram(s: string): number {
     const id = this.model?.index.get(s);
@@ -432,8 +438,55 @@ export class DocumentCounts {
     return i === undefined || j === undefined ? 0 : this.pairId(i, j);
   }
 }
-/** One number for a pair of ids: a small integer while both are below 2^15 (the table and most of what a run meets). */
-const pairKey = (a: number, b: number): number => (a < 32768 && b < 32768 ? a * 32768 + b : -(a * 67108864 + b) - 1);
+/**
+ * Counts of pairs of ids in an open-addressing hash table (a document adds thousands of pairs: no Map
+ * entry per pair). Ids below 2^15 make one small integer; the rare larger ones go to a Map.
+ */
+class PairCounts {
+  private keys = new Int32Array(4096).fill(-1);
+  private counts = new Int32Array(4096);
+  private shift = 32 - 12; // the high bits of the product make the slot
+  private used = 0;
+  private readonly large = new Map<string, number>();
+  add(a: number, b: number): void {
+    if (a >= 32768 || b >= 32768) {
+      const k = `${a} ${b}`;
+      this.large.set(k, (this.large.get(k) ?? 0) + 1);
+      return;
+    }
+    if (2 * (this.used + 1) > this.keys.length) this.grow();
+    const slot = this.slot(a * 32768 + b);
+    if (this.keys[slot] === -1) {
+      this.keys[slot] = a * 32768 + b;
+      this.used++;
+    }
+    this.counts[slot]!++;
+  }
+  get(a: number, b: number): number {
+    if (a >= 32768 || b >= 32768) return this.large.get(`${a} ${b}`) ?? 0;
+    const slot = this.slot(a * 32768 + b);
+    return this.keys[slot] === -1 ? 0 : this.counts[slot]!;
+  }
+  /** The slot of a key, or the empty slot where it would go. */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+  private grow(): void {
+    const { keys, counts } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.counts = new Int32Array(keys.length * 2);
+    this.shift--;
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === -1) continue;
+      const slot = this.slot(keys[k]!);
+      this.keys[slot] = keys[k]!;
+      this.counts[slot] = counts[k]!;
+    }
+  }
+}
 
 /** Reviewed misspellings of administrative phrases ("tham những" → "tham nhũng"). */
 function findConfusions(ctx: Ctx): TypoFinding[] {

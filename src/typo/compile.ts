@@ -58,7 +58,7 @@ export function compileTables(model: ModelFile, lexicon: LexiconFile, phrases: P
   const rest = new Set<string>();
   for (const s of [...phraseSyllables.keys(), ...attestedSet, ...names, ...confusions.flatMap((c) => c.wrong)]) if (!vocabIndex.has(s)) rest.add(s);
   const syllables = [...vocab, ...[...rest].sort()];
-  if (syllables.length >= 65536) throw new Error('syllable table too large for 16-bit ids');
+  if (syllables.length >= 65535) throw new Error('syllable table too large for 16-bit ids');
   const id = new Map(syllables.map((w, i) => [w, i]));
 
   const attested = (s: string): boolean => attestedSet.has(s) || phraseSyllables.has(s);

@@ -165,20 +165,36 @@ export class SyllableModel {
   /** Count of the pair (a, b): office text and the reviewed phrases. */
   bigramId(a: number, b: number): number {
     if (a < 0 || b < 0 || a >= this.size || b >= this.size) return 0;
-    const extra = (this.flags[a]! & PAIR_FIRST) !== 0 ? this.phrasePair.get(a * 65536 + b) ?? 0 : 0;
-    if (a >= this.vocabSize || b >= this.vocabSize) return extra;
-    const key = a * 65536 + b;
-    const keys = this.keys;
-    let lo = this.rowStart[a]!;
-    let hi = this.rowStart[a + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const k = keys[mid]!;
-      if (k === key) return this.counts[mid]! + extra;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+    const h = (this.pairHash ??= this.hashPairs());
+    const key = (a * 65536 + b) | 0;
+    const mask = h.length - 2;
+    // slots of two numbers (the pair, its count) side by side: one cache line per lookup
+    for (let at = (Math.imul(key, 0x9e3779b1) >>> this.pairShift) << 1; ; at = (at + 2) & mask) {
+      const k = h[at]!;
+      if (k === key) return h[at + 1]!;
+      if (k === EMPTY_SLOT) return 0;
     }
-    return extra;
+  }
+  /** The pairs of office text and of the phrases in one open-addressing hash table, made on first use. */
+  private pairHash: Int32Array | undefined;
+  private pairShift = 0;
+  private hashPairs(): Int32Array {
+    const n = this.keys.length + this.phrasePair.size;
+    let bits = 4;
+    while (1 << bits < 2 * n) bits++;
+    const h = new Int32Array(2 << bits);
+    for (let at = 0; at < h.length; at += 2) h[at] = EMPTY_SLOT;
+    this.pairShift = 32 - bits;
+    const mask = h.length - 2;
+    const add = (key: number, count: number): void => {
+      let at = (Math.imul(key, 0x9e3779b1) >>> this.pairShift) << 1;
+      while (h[at] !== EMPTY_SLOT && h[at] !== key) at = (at + 2) & mask;
+      h[at] = key;
+      h[at + 1]! += count;
+    };
+    for (let k = 0; k < this.keys.length; k++) add(this.keys[k]! | 0, this.counts[k]!);
+    for (const [key, count] of this.phrasePair) add(key | 0, count);
+    return h;
   }
   /** 2·n(a b) / (n(a) + n(b)). */
   diceId(a: number, b: number): number {
@@ -212,7 +228,10 @@ export class SyllableModel {
 
   /** A syllable of a proper name in the gazetteers or the reviewed additions (lower case). */
   nameSyllable(lower: string): boolean {
-    const a = this.analyze(lower);
+    return this.nameOf(this.analyze(lower), lower);
+  }
+  /** nameSyllable() of a token already analysed. */
+  nameOf(a: Analysis, lower: string): boolean {
     return (a.name ??= this.flag(a.key === null ? this.idOf(lower) : a.id, NAME));
   }
 
@@ -237,7 +256,7 @@ export class SyllableModel {
           this.index.set(key, id);
         }
       }
-      a = { problem, key, id, plain: /^[a-z]+$/u.test(lower), foreign: this.foreign.has(lower) };
+      a = { problem, key, id, plain: /^[a-z]+$/u.test(lower), foreign: this.foreign.has(lower), name: undefined };
       this.analysisMemo.set(lower, a);
     }
     return a;
@@ -324,3 +343,5 @@ export class SyllableModel {
   }
 }
 const NO_CONFUSIONS: SyllableModel['confusions'] = [];
+/** No pair: a * 65536 + b is never -1 (ids stay below 65535). */
+const EMPTY_SLOT = -1;
