@@ -63,7 +63,7 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   const n = tokens.length;
   const analyses = new Array<Analysis>(n);
   const keys = new Array<string | null>(n);
-  const ids = new Int32Array(n);
+  const { ids, taken, pairs } = scratchFor(n);
   for (let i = 0; i < n; i++) {
     const a = model.analyzeToken(tokens[i]!);
     analyses[i] = a;
@@ -78,9 +78,8 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   }
   const skip = new Array<boolean>(n);
   for (let i = 0; i < n; i++) skip[i] = isSkipped(tokens, i, analyses[i]!, model, opts, upperLine, foreign, name[i]!);
-  const taken = new Uint8Array(n);
   const o = opts.context ? { ...CONTEXT_DEFAULTS, ...opts.context } : CONTEXT_DEFAULTS;
-  const ctx: Ctx = { tokens, model, opts, o, skip, keys, ids, analyses, pairs: new Int32Array(n + 1).fill(-1), flagged: taken, name };
+  const ctx: Ctx = { tokens, model, opts, o, skip, keys, ids, analyses, pairs, flagged: taken, name };
   const findings: TypoFinding[] = [];
   const confusions = findConfusions(ctx);
   const splits = findSplits(ctx);
@@ -98,6 +97,22 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Typed arrays of one check, reused from paragraph to paragraph (a typed array of its own per paragraph
+ * costs an ArrayBuffer each): cleared over the n tokens and one past them (read as a missing neighbour).
+ */
+let scratch = { ids: new Int32Array(512), taken: new Uint8Array(512), pairs: new Int32Array(512) };
+function scratchFor(n: number): typeof scratch {
+  if (n + 1 > scratch.ids.length) {
+    const size = 2 * (n + 1);
+    scratch = { ids: new Int32Array(size), taken: new Uint8Array(size), pairs: new Int32Array(size) };
+  }
+  scratch.taken.fill(0, 0, n + 1);
+  scratch.pairs.fill(-1, 0, n + 1);
+  scratch.ids[n] = -1;
+  return scratch;
 }
 
 /** Plain Latin letters that are no attested Vietnamese syllable: an English word, a unit, a code. */
@@ -505,10 +520,10 @@ function findConfusions(ctx: Ctx): TypoFinding[] {
       if (!ok) continue;
       // report the syllables that differ
       let a = 0;
-      while (a < n && canonicalTone(entry.right[a]!) === entry.wrong[a]) a++;
+      while (a < n && entry.rightKeys[a] === entry.wrong[a]) a++;
       if (a === n) continue;
       let b = n;
-      while (b > a && canonicalTone(entry.right[b - 1]!) === entry.wrong[b - 1]) b--;
+      while (b > a && entry.rightKeys[b - 1] === entry.wrong[b - 1]) b--;
       const replacement = entry.right
         .slice(a, b)
         .map((s, k) => matchCase(s, tokens[i + a + k]!.text))

@@ -47,11 +47,10 @@ export function compileTables(model: ModelFile, lexicon: LexiconFile, phrases: P
       row.set(syl[i + 1]!, (row.get(syl[i + 1]!) ?? 0) + PHRASE_WEIGHT);
     }
   }
-  const confusions = phrases.confusions.map((c) => ({
-    wrong: c.wrong.toLowerCase().split(/\s+/).map(canonicalTone),
-    right: c.right.toLowerCase().split(/\s+/),
-    family: c.family,
-  }));
+  const confusions = phrases.confusions.map((c) => {
+    const right = c.right.toLowerCase().split(/\s+/);
+    return { wrong: c.wrong.toLowerCase().split(/\s+/).map(canonicalTone), right, rightKeys: right.map(canonicalTone), family: c.family };
+  });
 
   // the table: the vocabulary first (its ids are those of the counted pairs), then every other syllable the rule asks about
   const vocabIndex = new Map(vocab.map((w, i) => [w, i]));

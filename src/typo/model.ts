@@ -85,7 +85,7 @@ export class SyllableModel {
   private readonly candidatesMemo = new Map<string, string[]>();
   private readonly wordMemo = new Map<string, string[]>();
   readonly foreign: Set<string>;
-  readonly confusions: { wrong: string[]; right: string[]; family: string }[];
+  readonly confusions: { wrong: string[]; right: string[]; rightKeys: string[]; family: string }[];
   readonly tokens: number;
 
   constructor(file: Tables) {

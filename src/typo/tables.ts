@@ -36,7 +36,8 @@ export interface Tables {
   vocabSize: number;
   restorationPlain: string; // space-separated
   foreign: string[];
-  confusions: { wrong: string[]; right: string[]; family: string }[];
+  /** Reviewed misspellings: the wrong syllables (canonical), the right ones as written and canonical. */
+  confusions: { wrong: string[]; right: string[]; rightKeys: string[]; family: string }[];
   arrays: TableArrays;
 }
 
