@@ -3,9 +3,9 @@
 // (data/typo-phrases.json) turned into one table of syllables with integer ids, so that a run loads
 // typed arrays instead of deriving sets, maps and candidate lists. Everything here is computed once,
 // when the data changes; nothing in this module runs when a document is linted.
-import { canonicalTone, confusionCandidates, letterEdits, stripMarks } from './syllable.js';
+import { canonicalTone, confusionCandidates, letterEdits, stripMarks, syllableProblem } from './syllable.js';
 import type { PhraseData } from './model.js';
-import { ATTESTED, CONFUSION_START, KNOWN, NAME, packLists, PAIR_FIRST, REGISTER, type Tables } from './tables.js';
+import { ATTESTED, CANONICAL, CONFUSION_START, KNOWN, NAME, packLists, PAIR_FIRST, pairHash, REGISTER, type Tables } from './tables.js';
 
 export interface ModelFile {
   vocab: string; // space-separated syllables, index = position
@@ -72,9 +72,12 @@ export function compileTables(model: ModelFile, lexicon: LexiconFile, phrases: P
     syllables.map(
       (s) =>
         (attested(s) ? ATTESTED : 0) | (phraseSyllables.has(s) ? REGISTER : 0) | (known(s) ? KNOWN : 0) | (names.has(s) ? NAME : 0) | (phrasePairs.has(s) ? PAIR_FIRST : 0) |
-        (confusionStarts.has(s) ? CONFUSION_START : 0),
+        (confusionStarts.has(s) ? CONFUSION_START : 0) |
+        (!syllableProblem(s) && canonicalTone(s) === s ? CANONICAL : 0),
     ),
   );
+  const bigramKeys = decodeBase64(model.bigramKeys, Uint32Array);
+  const bigramCounts = decodeBase64(model.bigramCounts, Uint16Array);
   const triples: number[] = [];
   for (const [a, row] of phrasePairs) for (const [b, n] of row) triples.push(id.get(a)!, id.get(b)!, n);
 
@@ -114,9 +117,13 @@ export function compileTables(model: ModelFile, lexicon: LexiconFile, phrases: P
     arrays: {
       unigrams,
       flags,
-      bigramKeys: decodeBase64(model.bigramKeys, Uint32Array),
-      bigramCounts: decodeBase64(model.bigramCounts, Uint16Array),
+      bigramKeys,
+      bigramCounts,
       phrasePairs: new Uint32Array(triples),
+      pairHash: pairHash([
+        ...[...bigramKeys].map((key, k): [number, number] => [key, bigramCounts[k]!]),
+        ...[...phrasePairs].flatMap(([a, row]) => [...row].map(([b, n]): [number, number] => [id.get(a)! * 65536 + id.get(b)!, n])),
+      ]),
       candidates: packLists(candidates),
       wordCandidates: packLists(wordCandidates),
       restorations: packLists([...restorations.values()].map(ids)),

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { dataPath } from '../paths.js';
 import { canonicalTone, confusionCandidates, letterEdits, syllableProblem } from './syllable.js';
-import { ATTESTED, CONFUSION_START, decodeTables, KNOWN, listOf, NAME, NO_IDS, PAIR_FIRST, REGISTER, type Tables } from './tables.js';
+import { ATTESTED, CANONICAL, CONFUSION_START, decodeTables, KNOWN, listOf, NAME, NO_IDS, pairCount, pairShift, REGISTER, type Tables } from './tables.js';
 export { PHRASE_WEIGHT } from './compile.js';
 import type { Token } from './tokens.js';
 
@@ -70,11 +70,14 @@ export class SyllableModel {
   private readonly flags: Uint8Array;
   private readonly keys: Uint32Array;
   private readonly counts: Uint16Array;
-  /** Start of each vocabulary syllable's row of pairs in keys (length vocabSize + 1). */
-  private readonly rowStart: Uint32Array;
-  /** The phrases' pairs: weight by a * 65536 + b, and the successors of a in the phrases' order. */
-  private readonly phrasePair = new Map<number, number>();
-  private readonly phraseRows = new Map<number, number[]>();
+  /** Every pair's count, by pairCount() (made at build time). */
+  private readonly pairHash: Int32Array;
+  private readonly pairShift: number;
+  /** The phrases' pairs (a, b, weight), in the phrases' order. */
+  private readonly phraseTriples: Uint32Array;
+  /** For successors(), made on first use: each vocabulary syllable's row in keys, the phrases' successors. */
+  private rowStart: Uint32Array | undefined;
+  private phraseRows: Map<number, number[]> | undefined;
   private readonly candidateLists: Uint32Array;
   private readonly wordLists: Uint32Array;
   private readonly restorationLists: Uint32Array;
@@ -98,22 +101,9 @@ export class SyllableModel {
     this.flags = t.flags;
     this.keys = t.bigramKeys;
     this.counts = t.bigramCounts;
-    const rows = new Uint32Array(this.vocabSize + 1);
-    let k = 0;
-    for (let a = 0; a <= this.vocabSize; a++) {
-      const from = a * 65536;
-      while (k < this.keys.length && this.keys[k]! < from) k++;
-      rows[a] = k;
-    }
-    this.rowStart = rows;
-    const triples = t.phrasePairs;
-    for (let k = 0; k + 2 < triples.length; k += 3) {
-      const a = triples[k]!;
-      this.phrasePair.set(a * 65536 + triples[k + 1]!, triples[k + 2]!);
-      let row = this.phraseRows.get(a);
-      if (!row) this.phraseRows.set(a, (row = []));
-      row.push(triples[k + 1]!, triples[k + 2]!);
-    }
+    this.pairHash = t.pairHash;
+    this.pairShift = pairShift(t.pairHash);
+    this.phraseTriples = t.phrasePairs;
     this.candidateLists = t.candidates;
     this.wordLists = t.wordCandidates;
     this.restorationLists = t.restorations;
@@ -165,36 +155,7 @@ export class SyllableModel {
   /** Count of the pair (a, b): office text and the reviewed phrases. */
   bigramId(a: number, b: number): number {
     if (a < 0 || b < 0 || a >= this.size || b >= this.size) return 0;
-    const h = (this.pairHash ??= this.hashPairs());
-    const key = (a * 65536 + b) | 0;
-    const mask = h.length - 2;
-    // slots of two numbers (the pair, its count) side by side: one cache line per lookup
-    for (let at = (Math.imul(key, 0x9e3779b1) >>> this.pairShift) << 1; ; at = (at + 2) & mask) {
-      const k = h[at]!;
-      if (k === key) return h[at + 1]!;
-      if (k === EMPTY_SLOT) return 0;
-    }
-  }
-  /** The pairs of office text and of the phrases in one open-addressing hash table, made on first use. */
-  private pairHash: Int32Array | undefined;
-  private pairShift = 0;
-  private hashPairs(): Int32Array {
-    const n = this.keys.length + this.phrasePair.size;
-    let bits = 4;
-    while (1 << bits < 2 * n) bits++;
-    const h = new Int32Array(2 << bits);
-    for (let at = 0; at < h.length; at += 2) h[at] = EMPTY_SLOT;
-    this.pairShift = 32 - bits;
-    const mask = h.length - 2;
-    const add = (key: number, count: number): void => {
-      let at = (Math.imul(key, 0x9e3779b1) >>> this.pairShift) << 1;
-      while (h[at] !== EMPTY_SLOT && h[at] !== key) at = (at + 2) & mask;
-      h[at] = key;
-      h[at + 1]! += count;
-    };
-    for (let k = 0; k < this.keys.length; k++) add(this.keys[k]! | 0, this.counts[k]!);
-    for (const [key, count] of this.phrasePair) add(key | 0, count);
-    return h;
+    return pairCount(this.pairHash, this.pairShift, (a * 65536 + b) | 0);
   }
   /** 2·n(a b) / (n(a) + n(b)). */
   diceId(a: number, b: number): number {
@@ -244,8 +205,11 @@ export class SyllableModel {
   analyze(lower: string): Analysis {
     let a = this.analysisMemo.get(lower);
     if (!a) {
-      const problem = syllableProblem(lower);
-      const key = problem ? null : canonicalTone(lower);
+      // a syllable of the table written in its canonical form is its own key (most tokens): no parse
+      const own = this.index.get(lower);
+      const canonical = own !== undefined && own < this.size && (this.flags[own]! & CANONICAL) !== 0;
+      const problem = canonical ? undefined : syllableProblem(lower);
+      const key = canonical ? lower : problem ? null : canonicalTone(lower);
       let id = -1;
       if (key !== null) {
         id = this.index.get(key) ?? -1;
@@ -312,11 +276,27 @@ export class SyllableModel {
   successors(a: string): Map<string, number> {
     const out = new Map<string, number>();
     const i = this.idOf(a);
+    if (!this.rowStart) {
+      const rows = new Uint32Array(this.vocabSize + 1);
+      let k = 0;
+      for (let r = 0; r <= this.vocabSize; r++) {
+        while (k < this.keys.length && this.keys[k]! < r * 65536) k++;
+        rows[r] = k;
+      }
+      this.rowStart = rows;
+      this.phraseRows = new Map();
+      const triples = this.phraseTriples;
+      for (let k = 0; k + 2 < triples.length; k += 3) {
+        let row = this.phraseRows.get(triples[k]!);
+        if (!row) this.phraseRows.set(triples[k]!, (row = []));
+        row.push(triples[k + 1]!, triples[k + 2]!);
+      }
+    }
     if (i >= 0 && i < this.vocabSize) {
       const from = i * 65536;
       for (let k = this.rowStart[i]!; k < this.rowStart[i + 1]!; k++) out.set(this.strings[this.keys[k]! - from]!, this.counts[k]!);
     }
-    const row = this.phraseRows.get(i);
+    const row = this.phraseRows!.get(i);
     if (row) for (let k = 0; k < row.length; k += 2) {
       const b = this.strings[row[k]!]!;
       out.set(b, (out.get(b) ?? 0) + row[k + 1]!);
@@ -343,5 +323,3 @@ export class SyllableModel {
   }
 }
 const NO_CONFUSIONS: SyllableModel['confusions'] = [];
-/** No pair: a * 65536 + b is never -1 (ids stay below 65535). */
-const EMPTY_SLOT = -1;

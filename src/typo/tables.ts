@@ -10,6 +10,7 @@ export const KNOWN = 4; // counted in office text or the phrases, and attested: 
 export const NAME = 8; // a syllable of a proper name
 export const PAIR_FIRST = 16; // first syllable of a pair of the reviewed phrases
 export const CONFUSION_START = 32; // first syllable of a reviewed misspelling
+export const CANONICAL = 64; // well-formed and in canonical form: a token written so is its own key
 
 export interface TableArrays {
   /** Per id: corpus count plus the phrases' weight. */
@@ -21,6 +22,8 @@ export interface TableArrays {
   bigramCounts: Uint16Array;
   /** The phrases' pairs: (a, b, weight) triples in the order the phrases give them. */
   phrasePairs: Uint32Array;
+  /** Every pair's count (office text plus phrases) in an open-addressing hash table: see pairHash(). */
+  pairHash: Int32Array;
   /** Lists of ids per id (packLists): phonetic confusion candidates, and common syllables one letter away. */
   candidates: Uint32Array;
   wordCandidates: Uint32Array;
@@ -41,13 +44,13 @@ export interface Tables {
   arrays: TableArrays;
 }
 
-const KINDS = { Uint8Array, Uint16Array, Uint32Array } as const;
+const KINDS = { Uint8Array, Uint16Array, Uint32Array, Int32Array } as const;
 type Kind = keyof typeof KINDS;
 const MAGIC = 'TYPO';
 
 export function encodeTables(t: Tables): Buffer {
   const { arrays, ...rest } = t;
-  const parts: { name: string; kind: Kind; data: Uint8Array | Uint16Array | Uint32Array }[] = Object.entries(arrays).map(([name, data]) => ({
+  const parts: { name: string; kind: Kind; data: Uint8Array | Uint16Array | Uint32Array | Int32Array }[] = Object.entries(arrays).map(([name, data]) => ({
     name,
     kind: data.constructor.name as Kind,
     data,
@@ -78,7 +81,7 @@ export function decodeTables(buf: Buffer): Tables {
   const base = buf.byteOffset + 8 + headerLength;
   const source = (base % 4 === 0 ? buf.buffer : new Uint8Array(buf).buffer) as ArrayBuffer;
   const start = base % 4 === 0 ? base : 8 + headerLength;
-  const arrays = {} as Record<keyof TableArrays, Uint8Array | Uint16Array | Uint32Array>;
+  const arrays = {} as Record<keyof TableArrays, Uint8Array | Uint16Array | Uint32Array | Int32Array>;
   for (const d of header.directory) arrays[d.name] = new KINDS[d.kind](source, start + d.offset, d.length);
   const { directory: _directory, ...rest } = header;
   return { ...rest, arrays: arrays as unknown as TableArrays };
@@ -105,3 +108,43 @@ export function listOf(packed: Uint32Array, k: number): Uint32Array {
   return packed.subarray(packed[1 + k]!, packed[2 + k]!);
 }
 export const NO_IDS = new Uint32Array(0);
+
+/** An empty slot of the pair hash (a * 65536 + b is never -1: ids stay below 65535). */
+export const EMPTY_SLOT = -1;
+
+/** Where the probe for a pair's key starts: the high bits of a multiplicative hash, times two (slots are key, count). */
+export function pairSlot(key: number, shift: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
+}
+
+/** The shift of pairSlot() for a table of this many numbers (two per slot). */
+export function pairShift(hash: Int32Array): number {
+  return 32 - Math.round(Math.log2(hash.length / 2));
+}
+
+/** The count of the pair key (a * 65536 + b, as a 32-bit integer) in the hash: linear probing. */
+export function pairCount(hash: Int32Array, shift: number, key: number): number {
+  const mask = hash.length - 2;
+  for (let at = pairSlot(key, shift); ; at = (at + 2) & mask) {
+    const k = hash[at]!;
+    if (k === key) return hash[at + 1]!;
+    if (k === EMPTY_SLOT) return 0;
+  }
+}
+
+/** The pair hash of (key, count) entries: a table at most 80% full; counts of the same key add up. */
+export function pairHash(entries: [number, number][]): Int32Array {
+  let bits = 4;
+  while ((1 << bits) * 0.8 < entries.length) bits++;
+  const hash = new Int32Array(2 << bits);
+  for (let at = 0; at < hash.length; at += 2) hash[at] = EMPTY_SLOT;
+  const shift = 32 - bits;
+  const mask = hash.length - 2;
+  for (const [key, count] of entries) {
+    let at = pairSlot(key | 0, shift);
+    while (hash[at] !== EMPTY_SLOT && hash[at] !== (key | 0)) at = (at + 2) & mask;
+    hash[at] = key | 0;
+    hash[at + 1]! += count;
+  }
+  return hash;
+}
