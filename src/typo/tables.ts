@@ -132,10 +132,13 @@ export function pairCount(hash: Int32Array, shift: number, key: number): number 
   }
 }
 
-/** The pair hash of (key, count) entries: a table at most 80% full; counts of the same key add up. */
+/**
+ * The pair hash of (key, count) entries, at most half full (most lookups of the context check are of
+ * pairs that are not there, and a miss probes until an empty slot); counts of the same key add up.
+ */
 export function pairHash(entries: [number, number][]): Int32Array {
   let bits = 4;
-  while ((1 << bits) * 0.8 < entries.length) bits++;
+  while (1 << bits < 2 * entries.length) bits++;
   const hash = new Int32Array(2 << bits);
   for (let at = 0; at < hash.length; at += 2) hash[at] = EMPTY_SLOT;
   const shift = 32 - bits;
