@@ -336,9 +336,8 @@ export const CONTEXT_DEFAULTS = { ratio: 500, oneSidedRatio: 1000, confidentSupp
  * knows the written word and not the candidate speaks against the change.
  */
 function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
-  const { model, opts, o, ids } = ctx;
+  const ids = ctx.ids;
   const t = ctx.tokens[i]!;
-  const w = ids[i]!;
   // the neighbours read with it (context(), by id)
   const nt = ctx.tokens[i + 1];
   const prev = t.joined && i > 0 && !ctx.flagged[i - 1] ? ids[i - 1]! : -1;
@@ -347,12 +346,21 @@ function contextual(ctx: Ctx, i: number): TypoFinding | undefined {
   const both = prev >= 0 && next >= 0;
   // one neighbour is weak evidence: not when the other side is a number or code the word goes with
   // ("quý II", "tháng 5"), nor against a word of the plan register
-  if (!both && (t.codeAfter || t.codeBefore || model.registerId(w))) return undefined;
+  if (!both && (t.codeAfter || t.codeBefore || ctx.model.registerId(ids[i]!))) return undefined;
   // a written syllable its neighbours both know stands (the quick test that spares most tokens the candidates)
   const lw = prev >= 0 ? neighbourPair(ctx, i) : 0;
   const rw = next >= 0 ? neighbourPair(ctx, i + 1) : 0;
   if (both && lw > 0 && rw > 0) return undefined;
   if (!both && lw + rw > 0) return undefined;
+  return contextCandidate(ctx, i, prev, next, lw, rw);
+}
+
+/** The rest of contextual(), for the few syllables a neighbour does not know: the candidates that fit better. */
+function contextCandidate(ctx: Ctx, i: number, prev: number, next: number, lw: number, rw: number): TypoFinding | undefined {
+  const { model, opts, o, ids } = ctx;
+  const t = ctx.tokens[i]!;
+  const w = ids[i]!;
+  const both = prev >= 0 && next >= 0;
   // the document itself uses the pair elsewhere, often enough not to be one typo repeated: it stands
   const doc = opts.documentPairs;
   if (doc && ((prev >= 0 && doc.pairId(prev, w) >= 3) || (next >= 0 && doc.pairId(w, next) >= 3))) return undefined;
