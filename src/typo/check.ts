@@ -28,7 +28,6 @@ export interface CheckOptions {
 }
 
 const VIETNAMESE_LETTER = /[đăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/u;
-const PLAIN = /^[a-z]+$/u;
 /** Words after which a capitalised word is a name: titles, kinship and the units of places and bodies. */
 const NAME_BEFORE = new Set(
   'ông bà anh chị đồng chí cô chú bác em cháu xã phường tỉnh huyện quận thị trấn thành phố thôn buôn bon làng ấp bản tổ khu xóm sóc đường phố sông núi đèo hồ suối cầu chợ trường bệnh viện công ty hội hiệp đội'.split(' '),

@@ -5,7 +5,7 @@
 // when the data changes; nothing in this module runs when a document is linted.
 import { canonicalTone, confusionCandidates, letterEdits, stripMarks, syllableProblem } from './syllable.js';
 import type { PhraseData } from './model.js';
-import { ATTESTED, CANONICAL, CONFUSION_START, KNOWN, NAME, packLists, PAIR_FIRST, pairHash, REGISTER, type Tables } from './tables.js';
+import { ATTESTED, CANONICAL, CONFUSION_START, KNOWN, NAME, packLists, pairHash, PHRASE_WEIGHT, REGISTER, type Tables } from './tables.js';
 
 export interface ModelFile {
   vocab: string; // space-separated syllables, index = position
@@ -20,8 +20,6 @@ export interface LexiconFile {
   names: string; // space-separated, lower case, canonical where well-formed
 }
 
-/** Weight of a reviewed phrase's syllable pair, as if seen this often in the corpus. */
-export const PHRASE_WEIGHT = 40;
 
 function decodeBase64<T extends Uint32Array | Uint16Array>(s: string, Ctor: { new (buf: ArrayBuffer): T }): T {
   const buf = Buffer.from(s, 'base64');
@@ -71,7 +69,7 @@ export function compileTables(model: ModelFile, lexicon: LexiconFile, phrases: P
   const flags = new Uint8Array(
     syllables.map(
       (s) =>
-        (attested(s) ? ATTESTED : 0) | (phraseSyllables.has(s) ? REGISTER : 0) | (known(s) ? KNOWN : 0) | (names.has(s) ? NAME : 0) | (phrasePairs.has(s) ? PAIR_FIRST : 0) |
+        (attested(s) ? ATTESTED : 0) | (phraseSyllables.has(s) ? REGISTER : 0) | (known(s) ? KNOWN : 0) | (names.has(s) ? NAME : 0) |
         (confusionStarts.has(s) ? CONFUSION_START : 0) |
         (!syllableProblem(s) && canonicalTone(s) === s ? CANONICAL : 0),
     ),

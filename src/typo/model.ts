@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { dataPath } from '../paths.js';
 import { canonicalTone, confusionCandidates, letterEdits, syllableProblem } from './syllable.js';
 import { ATTESTED, CANONICAL, CONFUSION_START, decodeTables, KNOWN, listOf, NAME, NO_IDS, pairCount, pairShift, REGISTER, type Tables } from './tables.js';
-export { PHRASE_WEIGHT } from './compile.js';
+export { PHRASE_WEIGHT } from './tables.js';
 import type { Token } from './tokens.js';
 
 export interface ConfusionEntry {

@@ -3,14 +3,16 @@
 // the typed arrays, each 4-byte aligned, little-endian, read in place as views of the file's buffer.
 //   bytes 0–3: "TYPO"; 4–7: header length (UInt32 LE); the header (UTF-8 JSON); then the arrays.
 
+/** Weight of a reviewed phrase's syllable pair, as if seen this often in the corpus. */
+export const PHRASE_WEIGHT = 40;
+
 /** Flags of a syllable of the table. */
 export const ATTESTED = 1; // some Vietnamese word uses it (the lexicon or the phrases)
 export const REGISTER = 2; // a syllable of the reviewed administrative phrases
 export const KNOWN = 4; // counted in office text or the phrases, and attested: worth suggesting
 export const NAME = 8; // a syllable of a proper name
-export const PAIR_FIRST = 16; // first syllable of a pair of the reviewed phrases
-export const CONFUSION_START = 32; // first syllable of a reviewed misspelling
-export const CANONICAL = 64; // well-formed and in canonical form: a token written so is its own key
+export const CONFUSION_START = 16; // first syllable of a reviewed misspelling
+export const CANONICAL = 32; // well-formed and in canonical form: a token written so is its own key
 
 export interface TableArrays {
   /** Per id: corpus count plus the phrases' weight. */
