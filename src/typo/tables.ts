@@ -77,6 +77,7 @@ export function encodeTables(t: Tables): Buffer {
 
 export function decodeTables(buf: Buffer): Tables {
   if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a compiled typo model (data/typo-tables.bin)');
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('data/typo-tables.bin is little-endian and this machine is not');
   const headerLength = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + headerLength)) as Omit<Tables, 'arrays'> & { directory: { name: keyof TableArrays; kind: Kind; offset: number; length: number }[] };
   // the arrays are read in place when the buffer is aligned (a file's own buffer is), else from a copy
