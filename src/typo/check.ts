@@ -63,25 +63,30 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   const analyses = new Array<Analysis>(n);
   const keys = new Array<string | null>(n);
   const { ids, taken, pairs } = scratchFor(n);
+  const foreign = new Array<boolean>(n);
+  const name = new Array<boolean>(n);
+  // what the dictionary and split passes could find: a syllable that may start a reviewed misspelling,
+  // a token that is no attested word of two letters or more (one side of every split)
+  let confusable = false;
+  let splittable = false;
   for (let i = 0; i < n; i++) {
-    const a = model.analyzeToken(tokens[i]!);
+    const t = tokens[i]!;
+    const a = model.analyzeToken(t);
     analyses[i] = a;
     keys[i] = a.key;
     ids[i] = a.id;
-  }
-  const foreign = new Array<boolean>(n);
-  const name = new Array<boolean>(n);
-  for (let i = 0; i < n; i++) {
-    foreign[i] = foreignLooking(tokens[i]!, analyses[i]!, model);
+    foreign[i] = foreignLooking(t, a, model);
     name[i] = inName(tokens, i, upperLine);
+    if (a.id < 0 || model.startsConfusion(a.id)) confusable = true;
+    if (!model.attestedId(a.id) || t.text.length <= 1) splittable = true;
   }
   const skip = new Array<boolean>(n);
   for (let i = 0; i < n; i++) skip[i] = isSkipped(tokens, i, analyses[i]!, model, opts, upperLine, foreign, name[i]!);
   const o = opts.context ? { ...CONTEXT_DEFAULTS, ...opts.context } : CONTEXT_DEFAULTS;
   const ctx: Ctx = { tokens, model, opts, o, skip, keys, ids, analyses, pairs, flagged: taken, name };
   const findings: TypoFinding[] = [];
-  const confusions = findConfusions(ctx);
-  const splits = findSplits(ctx);
+  const confusions = confusable ? findConfusions(ctx) : NONE;
+  const splits = splittable ? findSplits(ctx) : NONE;
   for (const f of confusions.length && splits.length ? [...confusions, ...splits] : confusions.length ? confusions : splits) {
     if (taken[f.start] || taken[f.end - 1]) continue;
     findings.push(f);
@@ -97,6 +102,8 @@ export function checkTokens(tokens: Token[], model: SyllableModel, opts: CheckOp
   }
   return findings.sort((a, b) => a.start - b.start);
 }
+
+const NONE: TypoFinding[] = [];
 
 /**
  * Typed arrays of one check, reused from paragraph to paragraph (a typed array of its own per paragraph
