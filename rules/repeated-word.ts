@@ -26,7 +26,8 @@ export const rule: RuleModule = {
     return {
       'plan:exit'() {
         for (const p of context.extract.paragraphs()) {
-          const tokens = tokensOf(p.value).filter((t) => !p.label || t.start >= p.label.end);
+          const all = tokensOf(p.value);
+          const tokens = p.label ? all.filter((t) => t.start >= p.label!.end) : all;
           for (const r of findRepeats(tokens, model, reduplications)) {
             const found = p.value.slice(tokens[r.copy]!.start, tokens[r.end - 1]!.end);
             // the fix removes the copy and the space before it

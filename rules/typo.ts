@@ -39,15 +39,16 @@ export const rule: RuleModule = {
         let prev: { node: ParagraphNode; last: Token } | undefined;
         paragraphs.forEach((p, k) => {
           // the numbering label is not a word
-          const tokens = tokensOfParagraphs[k]!.filter((t) => !p.label || t.start >= p.label.end);
+          const all = tokensOfParagraphs[k]!;
+          const tokens = p.label ? all.filter((t) => t.start >= p.label!.end) : all;
           if (!tokens.length) return;
           // a sentence broken across two paragraphs ("nền" / "tăng số") is read as one
           const sameBox = (a: ParagraphNode, b: ParagraphNode): boolean =>
             a.loc.table === undefined ? b.loc.table === undefined : !!b.loc.table && a.loc.table.table === b.loc.table.table && a.loc.table.row === b.loc.table.row && a.loc.table.cell === b.loc.table.cell;
-          const joinable = prev && sameBox(prev.node, p) && !/[.;:!?…)”"]\s*$/u.test(prev.node.value) && /^\s*\p{Ll}/u.test(p.value) && !p.label;
+          const joinable = !!prev && !p.label && /^\s*\p{Ll}/u.test(p.value) && sameBox(prev.node, p) && !/[.;:!?…)”"]\s*$/u.test(prev.node.value);
           const run = joinable ? [{ ...prev!.last, sentenceStart: false }, { ...tokens[0]!, joined: true }, ...tokens.slice(1)] : tokens;
           const offset = joinable ? 1 : 0;
-          const upperLine = isUpperText(p.value) && tokens.length > 1;
+          const upperLine = tokens.length > 1 && isUpperText(p.value);
           for (const f of checkTokens(run, m, { words, documentPairs }, upperLine)) {
             if (f.start < offset) continue;
             report(context, p, run, f);

@@ -4,7 +4,7 @@
 // words that share a syllable ("hành vi | vi phạm", "trường hợp | hợp đồng", "học sinh | sinh viên"),
 // told apart by the syllable counts: each copy makes a common word with its other neighbour.
 import type { SyllableModel } from './model.js';
-import type { Token } from './tokens.js';
+import { isRomanCapitals, type Token } from './tokens.js';
 
 export interface Repeat {
   /** Token indices of the first copy and of the copy to remove (end exclusive). */
@@ -25,7 +25,7 @@ export function cohesion(model: SyllableModel, a: string | null | undefined, b: 
 export function findRepeats(tokens: Token[], model: SyllableModel, reduplications: Set<string>, minCohesion = REPEAT_COHESION): Repeat[] {
   const out: Repeat[] = [];
   const key = (i: number): string | null => (tokens[i] ? model.analyze(tokens[i]!.lower).key ?? tokens[i]!.lower : null);
-  const word = (t: Token | undefined): boolean => !!t && t.text.length > 1 && !t.enumerator && !t.glued && !/^[IVXLC]+$/u.test(t.text);
+  const word = (t: Token | undefined): boolean => !!t && t.text.length > 1 && !t.enumerator && !t.glued && !isRomanCapitals(t.text);
   // the copy is written like the first (a capital starts a name: "Luật Luật sư", "Trưởng phòng Phòng Nội vụ")
   // and a capital inside a sentence ends a name ("Lâm Đồng đồng loạt")
   const sameCase = (a: Token, b: Token): boolean => (a.caseForm === b.caseForm || b.caseForm === 'lower') && !(a.caseForm === 'capital' && b.caseForm === 'lower' && !a.sentenceStart);
