@@ -27,8 +27,8 @@ export interface Gazetteer {
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
-/** A comparison key for Vietnamese names: case-folded, with the tone mark moved to the end of each syllable ("Hoà" = "Hòa"). */
-export function nameKey(s: string): string {
+/** nameKey by Unicode normalisation, syllable by syllable: the definition, used for text outside the Vietnamese Latin letters. */
+export function nameKeyByNormalization(s: string): string {
   return s
     .normalize('NFC')
     .toLowerCase()
@@ -43,29 +43,120 @@ export function nameKey(s: string): string {
     .join(' ');
 }
 
-// A read-only table loaded once per process (not state: it never changes after loading).
+// A precomposed Latin letter's form without tone marks and its tone marks ("ờ" → "ơ", "\u0300"), filled on first sight.
+const letterParts = new Map<string, readonly [string, string]>();
+
+function partsOf(c: string): readonly [string, string] {
+  let parts = letterParts.get(c);
+  if (!parts) {
+    const d = c.normalize('NFD');
+    parts = [d.replace(TONES, '').normalize('NFC'), (d.match(TONES) ?? []).join('')];
+    letterParts.set(c, parts);
+  }
+  return parts;
+}
+
+/**
+ * A comparison key for Vietnamese names: case-folded, with the tone mark moved to the end of each syllable ("Hoà" = "Hòa").
+ * Letter by letter from a table: in the Latin blocks (up to U+024F and U+1E00–U+1EFF) every letter decomposes into
+ * a base letter and marks that stay with it, so the key equals nameKeyByNormalization's; other text takes that path.
+ */
+export function nameKey(s: string): string {
+  const folded = s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  let out = '';
+  let tones = '';
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (code < 0xc0) {
+      // no letter below U+00C0 has a canonical decomposition
+      if (code === 0x20) {
+        out += `${tones} `;
+        tones = '';
+      } else out += folded[i];
+      continue;
+    }
+    if (code > 0x24f && (code < 0x1e00 || code > 0x1eff)) return nameKeyByNormalization(s);
+    const [base, tone] = partsOf(folded[i]!);
+    out += base;
+    tones += tone;
+  }
+  return out + tones;
+}
+
+interface UnitsFile {
+  provinces: { name: string; type: Province['type']; units: string }[];
+}
+
+interface HistoryFile {
+  provinces: { name: string; type: OldProvince['type']; successors: string[]; units: string; districts: string }[];
+}
+
+/**
+ * The name keys of every name in data/units.json and data/units-history.json, computed at build time
+ * (scripts/build-units-keys.mjs writes data/units-keys.json): each list is joined by "|" like the entries it
+ * keys, province by province.
+ */
+export interface UnitKeys {
+  current: { provinces: string; units: string[] };
+  history: { provinces: string; units: string[]; districts: string[] };
+}
+
+/** "p:Phúc Xá>p:Hồng Hà" → "Phúc Xá". */
+const entryName = (entry: string): string => {
+  const end = entry.indexOf('>');
+  return end < 0 ? entry.slice(2) : entry.slice(2, end);
+};
+const provinceName = (p: { name: string }): string => p.name;
+const districtsOf = (p: HistoryFile['provinces'][number]): string[] => p.districts.split('|').filter(Boolean);
+
+/** The keys of the data files (for scripts/build-units-keys.mjs). */
+export function unitKeys(units: UnitsFile, hist: HistoryFile): UnitKeys {
+  const joined = <T>(list: T[], name: (x: T) => string): string => list.map((x) => nameKey(name(x))).join('|');
+  return {
+    current: { provinces: joined(units.provinces, provinceName), units: units.provinces.map((p) => joined(p.units.split('|'), entryName)) },
+    history: {
+      provinces: joined(hist.provinces, provinceName),
+      units: hist.provinces.map((p) => joined(p.units.split('|'), entryName)),
+      districts: hist.provinces.map((p) => joined(districtsOf(p), entryName)),
+    },
+  };
+}
+
+const readData = <T>(name: string): T => JSON.parse(fs.readFileSync(dataPath(name), 'utf8')) as T;
+
+// Read-only tables loaded once per process (not state: they never change after loading).
+let storedKeys: UnitKeys | undefined;
+
+/** The stored keys of a list, or (when the data changed and the keys were not rebuilt) keys computed now. */
+function keysOf<T>(list: T[], name: (x: T) => string, pick: (k: UnitKeys) => string | undefined): string[] {
+  storedKeys ??= readData<UnitKeys>('units-keys.json');
+  const stored = pick(storedKeys)?.split('|');
+  return stored && stored.length === list.length ? stored : list.map((x) => nameKey(name(x)));
+}
+
 let cached: Gazetteer | undefined;
 
 /** The shipped gazetteer (data/units.json), loaded on first use. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
-  const file = dataPath('units.json');
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { provinces: { name: string; type: Province['type']; units: string }[] };
+  const raw = readData<UnitsFile>('units.json');
   const types: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
   const g: Gazetteer = { provinces: [], units: [], byName: new Map(), provinceByName: new Map() };
-  for (const p of raw.provinces) {
+  const provinceKeys = keysOf(raw.provinces, provinceName, (k) => k.current.provinces);
+  raw.provinces.forEach((p, i) => {
     const prov: Province = { name: p.name, type: p.type };
     g.provinces.push(prov);
-    g.provinceByName.set(nameKey(p.name), prov);
-    for (const entry of p.units.split('|')) {
+    g.provinceByName.set(provinceKeys[i]!, prov);
+    const entries = p.units.split('|');
+    const keys = keysOf(entries, entryName, (k) => k.current.units[i]);
+    entries.forEach((entry, j) => {
       const unit: Unit = { type: types[entry[0]!]!, name: entry.slice(2), province: p.name };
       g.units.push(unit);
-      const k = nameKey(unit.name);
-      const list = g.byName.get(k);
+      const list = g.byName.get(keys[j]!);
       if (list) list.push(unit);
-      else g.byName.set(k, [unit]);
-    }
-  }
+      else g.byName.set(keys[j]!, [unit]);
+    });
+  });
   cached = g;
   return g;
 }
@@ -93,38 +184,62 @@ export interface History {
   byProvince: Map<string, OldUnit[]>;
 }
 
+const OLD_TYPES: Record<string, UnitType> = { p: 'phường', x: 'xã', t: 'thị trấn', d: 'đặc khu', h: 'huyện', q: 'quận', s: 'thị xã', c: 'thành phố' };
+
+/** An old unit read from its entry ("p:Phúc Xá>p:Hồng Hà;p:Ba Đình"); its successors are read when first asked for (few ever are). */
+class OldEntry implements OldUnit {
+  readonly type: UnitType;
+  readonly name: string;
+  #successors: string | { type: string; name: string }[];
+
+  constructor(
+    entry: string,
+    readonly province: string,
+    defaultType: UnitType,
+  ) {
+    const end = entry.indexOf('>');
+    this.type = OLD_TYPES[entry[0]!] ?? defaultType;
+    this.name = end < 0 ? entry.slice(2) : entry.slice(2, end);
+    this.#successors = end < 0 ? '' : entry.slice(end + 1);
+  }
+
+  get successors(): { type: string; name: string }[] {
+    if (typeof this.#successors === 'string') {
+      this.#successors = this.#successors
+        .split(';')
+        .filter(Boolean)
+        .map((s) => ({ type: OLD_TYPES[s[0]!] ?? 'xã', name: s.slice(2) }));
+    }
+    return this.#successors;
+  }
+}
+
 let cachedHistory: History | undefined;
 
 /** The units before the 2025 reform (data/units-history.json), loaded on first use. */
 export function history(): History {
   if (cachedHistory) return cachedHistory;
-  const raw = JSON.parse(fs.readFileSync(dataPath('units-history.json'), 'utf8')) as {
-    provinces: { name: string; type: OldProvince['type']; successors: string[]; units: string; districts: string }[];
-  };
-  const types: Record<string, UnitType> = { p: 'phường', x: 'xã', t: 'thị trấn', d: 'đặc khu', h: 'huyện', q: 'quận', s: 'thị xã', c: 'thành phố' };
+  const raw = readData<HistoryFile>('units-history.json');
   const h: History = { provinces: new Map(), units: new Map(), byProvince: new Map() };
-  const add = (u: OldUnit): void => {
-    const k = nameKey(u.name);
-    const list = h.units.get(k);
-    if (list) list.push(u);
-    else h.units.set(k, [u]);
-    const pk = nameKey(u.province);
-    const pl = h.byProvince.get(pk);
-    if (pl) pl.push(u);
-    else h.byProvince.set(pk, [u]);
-  };
-  for (const p of raw.provinces) {
-    h.provinces.set(nameKey(p.name), { name: p.name, type: p.type, successors: p.successors });
-    for (const entry of p.units.split('|')) {
-      const [old, succ = ''] = entry.split('>');
-      const successors = succ
-        .split(';')
-        .filter(Boolean)
-        .map((s) => ({ type: types[s[0]!] ?? 'xã', name: s.slice(2) }));
-      add({ type: types[old![0]!] ?? 'xã', name: old!.slice(2), province: p.name, successors });
-    }
-    for (const d of p.districts.split('|').filter(Boolean)) add({ type: types[d[0]!] ?? 'huyện', name: d.slice(2), province: p.name, successors: [] });
-  }
+  const provinceKeys = keysOf(raw.provinces, provinceName, (k) => k.history.provinces);
+  raw.provinces.forEach((p, i) => {
+    const pk = provinceKeys[i]!;
+    h.provinces.set(pk, { name: p.name, type: p.type, successors: p.successors });
+    let inProvince = h.byProvince.get(pk);
+    if (!inProvince) h.byProvince.set(pk, (inProvince = []));
+    const add = (u: OldUnit, key: string): void => {
+      const list = h.units.get(key);
+      if (list) list.push(u);
+      else h.units.set(key, [u]);
+      inProvince.push(u);
+    };
+    const entries = p.units.split('|');
+    const keys = keysOf(entries, entryName, (k) => k.history.units[i]);
+    entries.forEach((entry, j) => add(new OldEntry(entry, p.name, 'xã'), keys[j]!));
+    const districts = districtsOf(p);
+    const districtKeys = keysOf(districts, entryName, (k) => k.history.districts[i]);
+    districts.forEach((d, j) => add(new OldEntry(d, p.name, 'huyện'), districtKeys[j]!));
+  });
   cachedHistory = h;
   return h;
 }
