@@ -23,7 +23,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // dependencies are bundled too; the CommonJS ones (commander, saxes) call require() for Node's own modules
+  // dependencies are bundled too; the CommonJS ones (commander) call require() for Node's own modules
   banner: { js: "import { createRequire as __planLintRequire } from 'node:module'; const require = __planLintRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
