@@ -5,18 +5,26 @@
 //   their own beside them, loaded by the same dynamic import() as in the sources. The chunks sit in
 //   dist/src itself, so that `new URL('./worker.js', import.meta.url)` finds the worker from any of them.
 // - The rest of dist/ (tsc's modules) is the programmatic API (package.json main/types) and is unchanged.
+// - Without esbuild (a devDependency), tsc's cli.js and worker.js stay: the same program, slower to start.
 // - Files the program reads at run time are found from the package root (src/paths.ts), never from a
 //   module's own location, which bundling moves.
 import fs from 'node:fs';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 const dist = new URL('../dist/src/', import.meta.url);
 // chunks of an earlier build (their names carry a content hash)
 for (const name of fs.readdirSync(dist)) if (/^[\w-]+-[A-Z0-9]{8}\.js$/.test(name)) fs.rmSync(new URL(name, dist));
 
-await build({
+// esbuild is a devDependency with a native binary; without it tsc's modules stay the program (slower to start)
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (err) {
+  console.warn(`postbuild: esbuild is not available (${err.message.split('\n')[0]}); dist/src/cli.js stays unbundled`);
+}
+await build?.({
   entryPoints: { cli: 'src/cli.ts', worker: 'src/worker.ts' },
-  absWorkingDir: new URL('..', import.meta.url).pathname,
+  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
   outdir: 'dist/src',
   bundle: true,
   splitting: true,
