@@ -307,8 +307,12 @@ export function unitMentionsIn(node: ParagraphNode, g: Gazetteer = gazetteer()):
   return out;
 }
 
+// the expression for n words, made once for each n (a mention has at most seven)
+const WORDS: RegExp[] = [];
+
 function lengthOfWords(s: string, n: number): number {
-  const m = new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+(?:-|[\\p{L}\\d]+)){${n - 1}}`, 'u').exec(s);
+  const re = (WORDS[n] ??= new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+(?:-|[\\p{L}\\d]+)){${n - 1}}`, 'u'));
+  const m = re.exec(s);
   return m ? m[0].length : s.length;
 }
 
