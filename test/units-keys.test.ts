@@ -55,13 +55,24 @@ describe('data/units-keys.json', () => {
     for (const u of g.units) expect(g.byName.get(nameKey(u.name))).toContain(u);
     for (const p of g.provinces) expect(g.provinceByName.get(nameKey(p.name))).toBe(p);
     const h = history();
+    // every old unit, walked by province, is found by its name's key; and each key's list holds only units of that name
     let count = 0;
-    for (const [key, list] of h.units) {
-      for (const o of list) expect(nameKey(o.name)).toBe(key);
-      count += list.length;
+    for (const [pk, list] of h.byProvince) {
+      expect(h.provinces.has(pk)).toBe(true);
+      for (const o of list) {
+        const named = h.units.get(nameKey(o.name))!;
+        expect(named).toContain(o);
+        for (const x of named) expect(nameKey(x.name)).toBe(nameKey(o.name));
+        count++;
+      }
     }
     expect(count).toBe(hist.provinces.reduce((n, p) => n + p.units.split('|').length + p.districts.split('|').filter(Boolean).length, 0));
+    expect(h.units.has(nameKey('Phúc Xá'))).toBe(true);
+    expect(h.units.get(nameKey('Không Có Xã Này'))).toBeUndefined();
     const phucXa = h.units.get(nameKey('Phúc Xá'))?.find((o) => o.province === 'Hà Nội');
+    expect(phucXa).toMatchObject({ type: 'phường', name: 'Phúc Xá', province: 'Hà Nội' });
     expect(phucXa?.successors).toEqual([{ type: 'phường', name: 'Hồng Hà' }]);
+    const district = h.units.get(nameKey('Ba Vì'))?.find((o) => o.type === 'huyện');
+    expect(district?.successors).toEqual([]);
   });
 });

@@ -92,13 +92,17 @@ interface HistoryFile {
 }
 
 /**
- * The name keys of every name in data/units.json and data/units-history.json, computed at build time
- * (scripts/build-units-keys.mjs writes data/units-keys.json): each list is joined by "|" like the entries it
- * keys, province by province.
+ * What data/units-keys.json holds (scripts/build-units-keys.mjs writes it; test/units-keys.test.ts checks it
+ * is current), so that loading the gazetteers computes no name key:
+ * - `current`: the keys of data/units.json's provinces and of each province's units, joined by "|" like the entries;
+ * - `history`: the keys of data/units-history.json's provinces, joined by "|", and the old units by name key:
+ *   for each key, pairs of numbers (province, entry), the entries of a province counted through its units and
+ *   then its districts; `lengths` holds the length of each province's two entry lists, a check that the index
+ *   was built from this data (when it was not, the index is made at loading).
  */
 export interface UnitKeys {
   current: { provinces: string; units: string[] };
-  history: { provinces: string; units: string[]; districts: string[] };
+  history: { provinces: string; lengths: number[]; units: Record<string, number[]> };
 }
 
 /** "p:Phúc Xá>p:Hồng Hà" → "Phúc Xá". */
@@ -107,18 +111,30 @@ const entryName = (entry: string): string => {
   return end < 0 ? entry.slice(2) : entry.slice(2, end);
 };
 const provinceName = (p: { name: string }): string => p.name;
-const districtsOf = (p: HistoryFile['provinces'][number]): string[] => p.districts.split('|').filter(Boolean);
+/** An old province's entries: its communes, wards and towns, then its districts. */
+const oldEntries = (p: HistoryFile['provinces'][number]): { entries: string[]; districtsFrom: number } => {
+  const entries = p.units.split('|');
+  const districtsFrom = entries.length;
+  for (const d of p.districts.split('|')) if (d) entries.push(d);
+  return { entries, districtsFrom };
+};
 
-/** The keys of the data files (for scripts/build-units-keys.mjs). */
+const entryLength = (p: HistoryFile['provinces'][number]): number => p.units.length + p.districts.length;
+
+/** The keys of the data files (for scripts/build-units-keys.mjs, and when the data changed without them). */
 export function unitKeys(units: UnitsFile, hist: HistoryFile): UnitKeys {
   const joined = <T>(list: T[], name: (x: T) => string): string => list.map((x) => nameKey(name(x))).join('|');
+  const index: Record<string, number[]> = {};
+  hist.provinces.forEach((p, i) =>
+    oldEntries(p).entries.forEach((e, j) => {
+      const key = nameKey(entryName(e));
+      if (!Object.prototype.hasOwnProperty.call(index, key)) index[key] = [];
+      index[key]!.push(i, j);
+    }),
+  );
   return {
     current: { provinces: joined(units.provinces, provinceName), units: units.provinces.map((p) => joined(p.units.split('|'), entryName)) },
-    history: {
-      provinces: joined(hist.provinces, provinceName),
-      units: hist.provinces.map((p) => joined(p.units.split('|'), entryName)),
-      districts: hist.provinces.map((p) => joined(districtsOf(p), entryName)),
-    },
+    history: { provinces: joined(hist.provinces, provinceName), lengths: hist.provinces.map(entryLength), units: index },
   };
 }
 
@@ -126,12 +142,12 @@ const readData = <T>(name: string): T => JSON.parse(fs.readFileSync(dataPath(nam
 
 // Read-only tables loaded once per process (not state: they never change after loading).
 let storedKeys: UnitKeys | undefined;
+const keys = (): UnitKeys => (storedKeys ??= readData<UnitKeys>('units-keys.json'));
 
 /** The stored keys of a list, or (when the data changed and the keys were not rebuilt) keys computed now. */
-function keysOf<T>(list: T[], name: (x: T) => string, pick: (k: UnitKeys) => string | undefined): string[] {
-  storedKeys ??= readData<UnitKeys>('units-keys.json');
-  const stored = pick(storedKeys)?.split('|');
-  return stored && stored.length === list.length ? stored : list.map((x) => nameKey(name(x)));
+function keysOf<T>(list: T[], name: (x: T) => string, stored: string | undefined): string[] {
+  const split = stored?.split('|');
+  return split && split.length === list.length ? split : list.map((x) => nameKey(name(x)));
 }
 
 let cached: Gazetteer | undefined;
@@ -142,19 +158,20 @@ export function gazetteer(): Gazetteer {
   const raw = readData<UnitsFile>('units.json');
   const types: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
   const g: Gazetteer = { provinces: [], units: [], byName: new Map(), provinceByName: new Map() };
-  const provinceKeys = keysOf(raw.provinces, provinceName, (k) => k.current.provinces);
+  const stored = keys().current;
+  const provinceKeys = keysOf(raw.provinces, provinceName, stored.provinces);
   raw.provinces.forEach((p, i) => {
     const prov: Province = { name: p.name, type: p.type };
     g.provinces.push(prov);
     g.provinceByName.set(provinceKeys[i]!, prov);
     const entries = p.units.split('|');
-    const keys = keysOf(entries, entryName, (k) => k.current.units[i]);
+    const unitKeys = keysOf(entries, entryName, stored.units[i]);
     entries.forEach((entry, j) => {
       const unit: Unit = { type: types[entry[0]!]!, name: entry.slice(2), province: p.name };
       g.units.push(unit);
-      const list = g.byName.get(keys[j]!);
+      const list = g.byName.get(unitKeys[j]!);
       if (list) list.push(unit);
-      else g.byName.set(keys[j]!, [unit]);
+      else g.byName.set(unitKeys[j]!, [unit]);
     });
   });
   cached = g;
@@ -179,14 +196,14 @@ export interface OldProvince {
 export interface History {
   provinces: Map<string, OldProvince>;
   /** Communes, wards, towns and the districts the 2025 resolutions name, by name key. */
-  units: Map<string, OldUnit[]>;
-  /** Old units by old province name key. */
-  byProvince: Map<string, OldUnit[]>;
+  units: { get(key: string): OldUnit[] | undefined; has(key: string): boolean };
+  /** Old units by old province name key (made on first use: only the search for a misspelt name walks them all). */
+  readonly byProvince: Map<string, OldUnit[]>;
 }
 
 const OLD_TYPES: Record<string, UnitType> = { p: 'phường', x: 'xã', t: 'thị trấn', d: 'đặc khu', h: 'huyện', q: 'quận', s: 'thị xã', c: 'thành phố' };
 
-/** An old unit read from its entry ("p:Phúc Xá>p:Hồng Hà;p:Ba Đình"); its successors are read when first asked for (few ever are). */
+/** An old unit read from its entry ("p:Phúc Xá>p:Hồng Hà;p:Ba Đình"); its successors are read when first asked for. */
 class OldEntry implements OldUnit {
   readonly type: UnitType;
   readonly name: string;
@@ -214,34 +231,71 @@ class OldEntry implements OldUnit {
   }
 }
 
+/**
+ * The old units, looked up through the stored index: a unit's entry is read (and its object made) only when
+ * its name is looked up or a province's units are walked, not for each of the some 10,000 at loading.
+ */
+class OldUnits implements History {
+  readonly provinces = new Map<string, OldProvince>();
+  readonly units: History['units'];
+  readonly #raw: HistoryFile;
+  readonly #provinceKeys: string[];
+  readonly #entries: ({ entries: string[]; districtsFrom: number; made: OldUnit[] } | undefined)[] = [];
+  readonly #named = new Map<string, OldUnit[]>();
+  #byProvince: Map<string, OldUnit[]> | undefined;
+
+  constructor(raw: HistoryFile, stored: UnitKeys['history']) {
+    this.#raw = raw;
+    const current = stored.lengths.length === raw.provinces.length && raw.provinces.every((p, i) => entryLength(p) === stored.lengths[i]);
+    const index = current ? stored : unitKeys({ provinces: [] }, raw).history;
+    this.#provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
+    raw.provinces.forEach((p, i) => this.provinces.set(this.#provinceKeys[i]!, { name: p.name, type: p.type, successors: p.successors }));
+    const refs = index.units;
+    const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(refs, key);
+    this.units = {
+      has,
+      get: (key) => {
+        let list = this.#named.get(key);
+        if (!list && has(key)) {
+          const r = refs[key]!;
+          list = [];
+          for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
+          this.#named.set(key, list);
+        }
+        return list;
+      },
+    };
+  }
+
+  get byProvince(): Map<string, OldUnit[]> {
+    if (!this.#byProvince) {
+      this.#byProvince = new Map();
+      this.#raw.provinces.forEach((_, i) => {
+        const pk = this.#provinceKeys[i]!;
+        let list = this.#byProvince!.get(pk);
+        if (!list) this.#byProvince!.set(pk, (list = []));
+        const count = this.#province(i).entries.length;
+        for (let j = 0; j < count; j++) list.push(this.#unit(i, j));
+      });
+    }
+    return this.#byProvince;
+  }
+
+  #province(i: number): { entries: string[]; districtsFrom: number; made: OldUnit[] } {
+    return (this.#entries[i] ??= { ...oldEntries(this.#raw.provinces[i]!), made: [] });
+  }
+
+  #unit(i: number, j: number): OldUnit {
+    const p = this.#province(i);
+    return (p.made[j] ??= new OldEntry(p.entries[j]!, this.#raw.provinces[i]!.name, j < p.districtsFrom ? 'xã' : 'huyện'));
+  }
+}
+
 let cachedHistory: History | undefined;
 
 /** The units before the 2025 reform (data/units-history.json), loaded on first use. */
 export function history(): History {
-  if (cachedHistory) return cachedHistory;
-  const raw = readData<HistoryFile>('units-history.json');
-  const h: History = { provinces: new Map(), units: new Map(), byProvince: new Map() };
-  const provinceKeys = keysOf(raw.provinces, provinceName, (k) => k.history.provinces);
-  raw.provinces.forEach((p, i) => {
-    const pk = provinceKeys[i]!;
-    h.provinces.set(pk, { name: p.name, type: p.type, successors: p.successors });
-    let inProvince = h.byProvince.get(pk);
-    if (!inProvince) h.byProvince.set(pk, (inProvince = []));
-    const add = (u: OldUnit, key: string): void => {
-      const list = h.units.get(key);
-      if (list) list.push(u);
-      else h.units.set(key, [u]);
-      inProvince.push(u);
-    };
-    const entries = p.units.split('|');
-    const keys = keysOf(entries, entryName, (k) => k.history.units[i]);
-    entries.forEach((entry, j) => add(new OldEntry(entry, p.name, 'xã'), keys[j]!));
-    const districts = districtsOf(p);
-    const districtKeys = keysOf(districts, entryName, (k) => k.history.districts[i]);
-    districts.forEach((d, j) => add(new OldEntry(d, p.name, 'huyện'), districtKeys[j]!));
-  });
-  cachedHistory = h;
-  return h;
+  return (cachedHistory ??= new OldUnits(readData<HistoryFile>('units-history.json'), keys().history));
 }
 
 export interface UnitMention {
