@@ -22,6 +22,23 @@ try {
 } catch (err) {
   console.warn(`postbuild: esbuild is not available (${err.message.split('\n')[0]}); dist/src/cli.js stays unbundled`);
 }
+// Two of Node's modules that dependencies load when they load, for features plan-lint never uses: fflate's
+// Node build starts with require('worker_threads') for its asynchronous API (plan-lint inflates synchronously,
+// which is the same code in its plain ES build), and commander requires node:child_process for the stand-alone
+// executables of subcommands (plan-lint has none): the first is resolved to fflate's plain build, the second is
+// loaded on first use. Together some 5 ms of every start.
+const unusedAtStart = {
+  name: 'unused-at-start',
+  setup(b) {
+    b.onResolve({ filter: /^fflate$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/fflate/esm/browser.js', import.meta.url)) }));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'on-first-use' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+      contents: "let m; module.exports = { spawn: (...a) => (m ??= require('node:child_process')).spawn(...a) };",
+      loader: 'js',
+    }));
+  },
+};
+
 await build?.({
   entryPoints: { cli: 'src/cli.ts', worker: 'src/worker.ts' },
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -34,6 +51,7 @@ await build?.({
   // dependencies are bundled too; the CommonJS ones (commander) call require() for Node's own modules
   banner: { js: "import { createRequire as __planLintRequire } from 'node:module'; const require = __planLintRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
+  plugins: [unusedAtStart],
   legalComments: 'none',
   logLevel: 'warning',
 });
