@@ -11,11 +11,9 @@ import { builtinRuleMap, loadPlugin, PluginError } from './engine/rules.js';
 import { fatalMessage, lintBytes, parseFile, summarize } from './engine/linter.js';
 import { FatalError } from './readers/errors.js';
 import { expandPaths, isIgnored } from './files.js';
-import { stagedPlans } from './staged.js';
 import { fixTextFile } from './fix.js';
 import { formatOf } from './readers/index.js';
 import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
-import { printTree } from './plan/print.js';
 import { PKG_ROOT } from './paths.js';
 import { DEFAULT_LIMITS, lintFiles, resolveConcurrency, type FileTask } from './run.js';
 
@@ -248,6 +246,7 @@ export async function main(argv: string[]): Promise<number> {
       const file = path.resolve(cwd, opts.printTree);
       try {
         const { tree } = await parseFile(file, fs.readFileSync(file));
+        const { printTree } = await import('./plan/print.js');
         process.stdout.write(printTree(tree));
         return 0;
       } catch (err) {
@@ -268,6 +267,8 @@ export async function main(argv: string[]): Promise<number> {
       const tasks: FileTask[] = [];
       if (opts.staged) {
         let staged: { path: string; bytes: Uint8Array }[];
+        // loaded only here: it runs git (node:child_process)
+        const { stagedPlans } = await import('./staged.js');
         try {
           staged = stagedPlans(cwd);
         } catch (err) {
@@ -400,13 +401,18 @@ if (isMain) {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`plan-lint: ${(err as Error).message}\n`);
-      process.exitCode = 2;
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenWritten, (err: unknown) => {
+    process.stderr.write(`plan-lint: ${(err as Error).message}\n`);
+    exitWhenWritten(2);
+  });
+}
+
+/**
+ * The run is over once main() has returned (serve returns when its server has closed): the process exits as
+ * soon as what it wrote has been flushed, rather than when the event loop runs dry, which it does only after
+ * V8's idle-time housekeeping (some 10 ms of garbage collection no one waits for).
+ */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
 }

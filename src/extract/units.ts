@@ -27,8 +27,8 @@ export interface Gazetteer {
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
-/** A comparison key for Vietnamese names: case-folded, with the tone mark moved to the end of each syllable ("Hoà" = "Hòa"). */
-export function nameKey(s: string): string {
+/** nameKey by Unicode normalisation, syllable by syllable: the definition, used for text outside the Vietnamese Latin letters. */
+export function nameKeyByNormalization(s: string): string {
   return s
     .normalize('NFC')
     .toLowerCase()
@@ -43,29 +43,137 @@ export function nameKey(s: string): string {
     .join(' ');
 }
 
-// A read-only table loaded once per process (not state: it never changes after loading).
+// A precomposed Latin letter's form without tone marks and its tone marks ("ờ" → "ơ", "\u0300"), filled on first sight.
+const letterParts = new Map<string, readonly [string, string]>();
+
+function partsOf(c: string): readonly [string, string] {
+  let parts = letterParts.get(c);
+  if (!parts) {
+    const d = c.normalize('NFD');
+    parts = [d.replace(TONES, '').normalize('NFC'), (d.match(TONES) ?? []).join('')];
+    letterParts.set(c, parts);
+  }
+  return parts;
+}
+
+/**
+ * A comparison key for Vietnamese names: case-folded, with the tone mark moved to the end of each syllable ("Hoà" = "Hòa").
+ * Letter by letter from a table: in the Latin blocks (up to U+024F and U+1E00–U+1EFF) every letter decomposes into
+ * a base letter and marks that stay with it, so the key equals nameKeyByNormalization's; other text takes that path.
+ */
+export function nameKey(s: string): string {
+  const folded = s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  let out = '';
+  let tones = '';
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (code < 0xc0) {
+      // no letter below U+00C0 has a canonical decomposition
+      if (code === 0x20) {
+        out += `${tones} `;
+        tones = '';
+      } else out += folded[i];
+      continue;
+    }
+    if (code > 0x24f && (code < 0x1e00 || code > 0x1eff)) return nameKeyByNormalization(s);
+    const [base, tone] = partsOf(folded[i]!);
+    out += base;
+    tones += tone;
+  }
+  return out + tones;
+}
+
+interface UnitsFile {
+  provinces: { name: string; type: Province['type']; units: string }[];
+}
+
+interface HistoryFile {
+  provinces: { name: string; type: OldProvince['type']; successors: string[]; units: string; districts: string }[];
+}
+
+/**
+ * What data/units-keys.json holds (scripts/build-units-keys.mjs writes it; test/units-keys.test.ts checks it
+ * is current), so that loading the gazetteers computes no name key:
+ * - `current`: the keys of data/units.json's provinces and of each province's units, joined by "|" like the entries;
+ * - `history`: the keys of data/units-history.json's provinces, joined by "|", and the old units by name key:
+ *   for each key, pairs of numbers (province, entry), the entries of a province counted through its units and
+ *   then its districts; `lengths` holds the length of each province's two entry lists, a check that the index
+ *   was built from this data (when it was not, the index is made at loading).
+ */
+export interface UnitKeys {
+  current: { provinces: string; units: string[] };
+  history: { provinces: string; lengths: number[]; units: Record<string, number[]> };
+}
+
+/** "p:Phúc Xá>p:Hồng Hà" → "Phúc Xá". */
+const entryName = (entry: string): string => {
+  const end = entry.indexOf('>');
+  return end < 0 ? entry.slice(2) : entry.slice(2, end);
+};
+const provinceName = (p: { name: string }): string => p.name;
+/** An old province's entries: its communes, wards and towns, then its districts. */
+const oldEntries = (p: HistoryFile['provinces'][number]): { entries: string[]; districtsFrom: number } => {
+  const entries = p.units.split('|');
+  const districtsFrom = entries.length;
+  for (const d of p.districts.split('|')) if (d) entries.push(d);
+  return { entries, districtsFrom };
+};
+
+const entryLength = (p: HistoryFile['provinces'][number]): number => p.units.length + p.districts.length;
+
+/** The keys of the data files (for scripts/build-units-keys.mjs, and when the data changed without them). */
+export function unitKeys(units: UnitsFile, hist: HistoryFile): UnitKeys {
+  const joined = <T>(list: T[], name: (x: T) => string): string => list.map((x) => nameKey(name(x))).join('|');
+  const index: Record<string, number[]> = {};
+  hist.provinces.forEach((p, i) =>
+    oldEntries(p).entries.forEach((e, j) => {
+      const key = nameKey(entryName(e));
+      if (!Object.prototype.hasOwnProperty.call(index, key)) index[key] = [];
+      index[key]!.push(i, j);
+    }),
+  );
+  return {
+    current: { provinces: joined(units.provinces, provinceName), units: units.provinces.map((p) => joined(p.units.split('|'), entryName)) },
+    history: { provinces: joined(hist.provinces, provinceName), lengths: hist.provinces.map(entryLength), units: index },
+  };
+}
+
+const readData = <T>(name: string): T => JSON.parse(fs.readFileSync(dataPath(name), 'utf8')) as T;
+
+// Read-only tables loaded once per process (not state: they never change after loading).
+let storedKeys: UnitKeys | undefined;
+const keys = (): UnitKeys => (storedKeys ??= readData<UnitKeys>('units-keys.json'));
+
+/** The stored keys of a list, or (when the data changed and the keys were not rebuilt) keys computed now. */
+function keysOf<T>(list: T[], name: (x: T) => string, stored: string | undefined): string[] {
+  const split = stored?.split('|');
+  return split && split.length === list.length ? split : list.map((x) => nameKey(name(x)));
+}
+
 let cached: Gazetteer | undefined;
 
 /** The shipped gazetteer (data/units.json), loaded on first use. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
-  const file = dataPath('units.json');
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { provinces: { name: string; type: Province['type']; units: string }[] };
+  const raw = readData<UnitsFile>('units.json');
   const types: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
   const g: Gazetteer = { provinces: [], units: [], byName: new Map(), provinceByName: new Map() };
-  for (const p of raw.provinces) {
+  const stored = keys().current;
+  const provinceKeys = keysOf(raw.provinces, provinceName, stored.provinces);
+  raw.provinces.forEach((p, i) => {
     const prov: Province = { name: p.name, type: p.type };
     g.provinces.push(prov);
-    g.provinceByName.set(nameKey(p.name), prov);
-    for (const entry of p.units.split('|')) {
+    g.provinceByName.set(provinceKeys[i]!, prov);
+    const entries = p.units.split('|');
+    const unitKeys = keysOf(entries, entryName, stored.units[i]);
+    entries.forEach((entry, j) => {
       const unit: Unit = { type: types[entry[0]!]!, name: entry.slice(2), province: p.name };
       g.units.push(unit);
-      const k = nameKey(unit.name);
-      const list = g.byName.get(k);
+      const list = g.byName.get(unitKeys[j]!);
       if (list) list.push(unit);
-      else g.byName.set(k, [unit]);
-    }
-  }
+      else g.byName.set(unitKeys[j]!, [unit]);
+    });
+  });
   cached = g;
   return g;
 }
@@ -88,45 +196,106 @@ export interface OldProvince {
 export interface History {
   provinces: Map<string, OldProvince>;
   /** Communes, wards, towns and the districts the 2025 resolutions name, by name key. */
-  units: Map<string, OldUnit[]>;
-  /** Old units by old province name key. */
-  byProvince: Map<string, OldUnit[]>;
+  units: { get(key: string): OldUnit[] | undefined; has(key: string): boolean };
+  /** Old units by old province name key (made on first use: only the search for a misspelt name walks them all). */
+  readonly byProvince: Map<string, OldUnit[]>;
+}
+
+const OLD_TYPES: Record<string, UnitType> = { p: 'phường', x: 'xã', t: 'thị trấn', d: 'đặc khu', h: 'huyện', q: 'quận', s: 'thị xã', c: 'thành phố' };
+
+/** An old unit read from its entry ("p:Phúc Xá>p:Hồng Hà;p:Ba Đình"); its successors are read when first asked for. */
+class OldEntry implements OldUnit {
+  readonly type: UnitType;
+  readonly name: string;
+  #successors: string | { type: string; name: string }[];
+
+  constructor(
+    entry: string,
+    readonly province: string,
+    defaultType: UnitType,
+  ) {
+    const end = entry.indexOf('>');
+    this.type = OLD_TYPES[entry[0]!] ?? defaultType;
+    this.name = end < 0 ? entry.slice(2) : entry.slice(2, end);
+    this.#successors = end < 0 ? '' : entry.slice(end + 1);
+  }
+
+  get successors(): { type: string; name: string }[] {
+    if (typeof this.#successors === 'string') {
+      this.#successors = this.#successors
+        .split(';')
+        .filter(Boolean)
+        .map((s) => ({ type: OLD_TYPES[s[0]!] ?? 'xã', name: s.slice(2) }));
+    }
+    return this.#successors;
+  }
+}
+
+/**
+ * The old units, looked up through the stored index: a unit's entry is read (and its object made) only when
+ * its name is looked up or a province's units are walked, not for each of the some 10,000 at loading.
+ */
+class OldUnits implements History {
+  readonly provinces = new Map<string, OldProvince>();
+  readonly units: History['units'];
+  readonly #raw: HistoryFile;
+  readonly #provinceKeys: string[];
+  readonly #entries: ({ entries: string[]; districtsFrom: number; made: OldUnit[] } | undefined)[] = [];
+  readonly #named = new Map<string, OldUnit[]>();
+  #byProvince: Map<string, OldUnit[]> | undefined;
+
+  constructor(raw: HistoryFile, stored: UnitKeys['history']) {
+    this.#raw = raw;
+    const current = stored.lengths.length === raw.provinces.length && raw.provinces.every((p, i) => entryLength(p) === stored.lengths[i]);
+    const index = current ? stored : unitKeys({ provinces: [] }, raw).history;
+    this.#provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
+    raw.provinces.forEach((p, i) => this.provinces.set(this.#provinceKeys[i]!, { name: p.name, type: p.type, successors: p.successors }));
+    const refs = index.units;
+    const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(refs, key);
+    this.units = {
+      has,
+      get: (key) => {
+        let list = this.#named.get(key);
+        if (!list && has(key)) {
+          const r = refs[key]!;
+          list = [];
+          for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
+          this.#named.set(key, list);
+        }
+        return list;
+      },
+    };
+  }
+
+  get byProvince(): Map<string, OldUnit[]> {
+    if (!this.#byProvince) {
+      this.#byProvince = new Map();
+      this.#raw.provinces.forEach((_, i) => {
+        const pk = this.#provinceKeys[i]!;
+        let list = this.#byProvince!.get(pk);
+        if (!list) this.#byProvince!.set(pk, (list = []));
+        const count = this.#province(i).entries.length;
+        for (let j = 0; j < count; j++) list.push(this.#unit(i, j));
+      });
+    }
+    return this.#byProvince;
+  }
+
+  #province(i: number): { entries: string[]; districtsFrom: number; made: OldUnit[] } {
+    return (this.#entries[i] ??= { ...oldEntries(this.#raw.provinces[i]!), made: [] });
+  }
+
+  #unit(i: number, j: number): OldUnit {
+    const p = this.#province(i);
+    return (p.made[j] ??= new OldEntry(p.entries[j]!, this.#raw.provinces[i]!.name, j < p.districtsFrom ? 'xã' : 'huyện'));
+  }
 }
 
 let cachedHistory: History | undefined;
 
 /** The units before the 2025 reform (data/units-history.json), loaded on first use. */
 export function history(): History {
-  if (cachedHistory) return cachedHistory;
-  const raw = JSON.parse(fs.readFileSync(dataPath('units-history.json'), 'utf8')) as {
-    provinces: { name: string; type: OldProvince['type']; successors: string[]; units: string; districts: string }[];
-  };
-  const types: Record<string, UnitType> = { p: 'phường', x: 'xã', t: 'thị trấn', d: 'đặc khu', h: 'huyện', q: 'quận', s: 'thị xã', c: 'thành phố' };
-  const h: History = { provinces: new Map(), units: new Map(), byProvince: new Map() };
-  const add = (u: OldUnit): void => {
-    const k = nameKey(u.name);
-    const list = h.units.get(k);
-    if (list) list.push(u);
-    else h.units.set(k, [u]);
-    const pk = nameKey(u.province);
-    const pl = h.byProvince.get(pk);
-    if (pl) pl.push(u);
-    else h.byProvince.set(pk, [u]);
-  };
-  for (const p of raw.provinces) {
-    h.provinces.set(nameKey(p.name), { name: p.name, type: p.type, successors: p.successors });
-    for (const entry of p.units.split('|')) {
-      const [old, succ = ''] = entry.split('>');
-      const successors = succ
-        .split(';')
-        .filter(Boolean)
-        .map((s) => ({ type: types[s[0]!] ?? 'xã', name: s.slice(2) }));
-      add({ type: types[old![0]!] ?? 'xã', name: old!.slice(2), province: p.name, successors });
-    }
-    for (const d of p.districts.split('|').filter(Boolean)) add({ type: types[d[0]!] ?? 'huyện', name: d.slice(2), province: p.name, successors: [] });
-  }
-  cachedHistory = h;
-  return h;
+  return (cachedHistory ??= new OldUnits(readData<HistoryFile>('units-history.json'), keys().history));
 }
 
 export interface UnitMention {
@@ -192,8 +361,12 @@ export function unitMentionsIn(node: ParagraphNode, g: Gazetteer = gazetteer()):
   return out;
 }
 
+// the expression for n words, made once for each n (a mention has at most seven)
+const WORDS: RegExp[] = [];
+
 function lengthOfWords(s: string, n: number): number {
-  const m = new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+(?:-|[\\p{L}\\d]+)){${n - 1}}`, 'u').exec(s);
+  const re = (WORDS[n] ??= new RegExp(`^[\\p{L}\\d]+(?:[ \\t\\u00a0]+(?:-|[\\p{L}\\d]+)){${n - 1}}`, 'u'));
+  const m = re.exec(s);
   return m ? m[0].length : s.length;
 }
 

@@ -3,7 +3,8 @@
 // numbering rendered and a map from every character back to its w:t element.
 import type { Block, CellBlock, DocComment, DocxSegment, PageLayout, ParaBlock, ParaFormat, ReadDocument, RunFormat, TableBlock } from '../types.js';
 import { FatalError } from './errors.js';
-import { NumberingState, parseNumbering, parseXml, styleProp, type NumberingDefs } from './numbering.js';
+import { NumberingState, parseNumbering, styleProp, type NumberingDefs } from './numbering.js';
+import { parseXml } from './xml.js';
 import { ZipArchive, type ZipLimits } from './zip.js';
 import { assignOrdinals } from './blocks.js';
 import { FormatResolver, pageFrom, parseFormatDefs, readParaProp, readRunProp, type ParaProps, type RunProps } from './formatting.js';

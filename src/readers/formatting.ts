@@ -5,7 +5,8 @@
 // Table styles and the toggling of bold/italic between style levels are not modelled:
 // a property set at a nearer level replaces the farther one.
 import type { PageLayout, ParaFormat } from '../types.js';
-import { parseXml, type StyleInfo } from './numbering.js';
+import type { StyleInfo } from './numbering.js';
+import { parseXml } from './xml.js';
 
 /** Character properties as written at one level; unset fields inherit. */
 export interface RunProps {

@@ -1,7 +1,6 @@
 // Word's automatic numbering (numbering.xml + styles.xml), rendered to the
 // label a reader sees on the page: "I.", "1.", "a)", "1.1.".
-import { SaxesParser } from 'saxes';
-import { FatalError } from './errors.js';
+import { parseXml } from './xml.js';
 
 interface Level {
   start: number;
@@ -29,24 +28,6 @@ export interface NumberingDefs {
   abstracts: Map<string, Map<number, Level>>;
   nums: Map<string, NumDef>;
   styles: Map<string, StyleInfo>;
-}
-
-export function parseXml(xml: string, part: string, handlers: {
-  open(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
-  close(name: string): void;
-  text?(t: string): void;
-}): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (node) => handlers.open(node.name, node.attributes as Record<string, string>, node.isSelfClosing));
-  parser.on('closetag', (node) => handlers.close(node.name));
-  if (handlers.text) parser.on('text', handlers.text);
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (err instanceof FatalError) throw err;
-    const msg = (err as Error).message.split('\n')[0]!.slice(0, 120);
-    throw new FatalError('bad-xml', { part, detail: msg });
-  }
 }
 
 /** `styles`: the paragraph styles when the caller has read styles.xml already (then `stylesXml` is not parsed again). */

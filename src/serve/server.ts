@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Lang, LintResult } from '../types.js';
+import { PKG_ROOT } from '../paths.js';
 import { formatOf } from '../readers/index.js';
 import { UploadChecker, type CheckOptions, type Upload } from './check.js';
 import { checkDeclaredLength, HttpError, readUpload } from './upload.js';
@@ -26,8 +26,8 @@ export interface ServeOptions {
 
 export const DEFAULT_SERVE: Omit<ServeOptions, 'host' | 'port'> = { maxUploadBytes: 50 * 1024 * 1024, maxActive: 2, maxUploads: 8, maxWaiting: 64, maxWaitMs: 60_000 };
 
-/** The folder of the page's files: src/serve/public (tests) or dist/src/serve/public (copied there by the build). */
-export const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+/** The folder of the page's files, found from the package root (a bundled build moves this module). */
+export const PUBLIC_DIR = path.join(PKG_ROOT, 'src', 'serve', 'public');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
