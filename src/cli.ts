@@ -15,7 +15,7 @@ import { fixTextFile } from './fix.js';
 import { formatOf } from './readers/index.js';
 import { FORMAT_NAMES, getFormatter } from './formatters/index.js';
 import { PKG_ROOT } from './paths.js';
-import { DEFAULT_LIMITS, lintFiles, resolveConcurrency, type FileTask } from './run.js';
+import { DEFAULT_LIMITS, lintFiles, type FileTask } from './run.js';
 
 
 function version(): string {
@@ -136,7 +136,7 @@ function buildProgram(): Command {
     .option('--staged', 'lint the staged versions of staged plan files (from the git index), for commit hooks')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin (its extension picks the reader)')
-    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, off, or auto (default: one worker a core from 16 files on)')
+    .option('--concurrency <n>', 'lint files in parallel on worker threads: a number, off, or auto (default: one worker a core when the run is large enough to pay for them)')
     .option('--cache', 'skip files whose content, config and plan-lint version are unchanged since the last run')
     .option('--cache-location <path>', 'the cache file or folder (default .plan-lint-cache)')
     .option('--max-file-size <MB>', 'per-file size limit in MB (default 200)')
@@ -300,7 +300,7 @@ export async function main(argv: string[]): Promise<number> {
         const loc = path.resolve(cwd, opts.cacheLocation ?? '.plan-lint-cache');
         cacheFile = fs.existsSync(loc) && fs.statSync(loc).isDirectory() ? path.join(loc, '.plan-lint-cache') : loc;
       }
-      const runOpts = { concurrency: resolveConcurrency(opts.concurrency, tasks.length), limits, cacheFile, version: version(), lang, detail: ui.detail };
+      const runOpts = { concurrency: opts.concurrency === undefined || opts.concurrency === 'auto' ? ('auto' as const) : opts.concurrency === 'off' ? 1 : Number(opts.concurrency), limits, cacheFile, version: version(), lang, detail: ui.detail };
       const run = await lintFiles(tasks, runOpts);
       results.push(...run.results);
       if (opts.fix || opts.fixDryRun) {

@@ -18,7 +18,8 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = { maxFileBytes: 200 * 1024 * 1024, timeLimitMs: 30_000 };
 
 export interface RunOptions {
-  concurrency: number; // 1: in this thread
+  /** Threads: 1 is this thread, a number that many workers, auto as resolveConcurrency decides from the work. */
+  concurrency: number | 'auto';
   limits: Limits;
   cacheFile?: string;
   version: string;
@@ -45,22 +46,29 @@ interface WorkerJob {
   limits: Limits;
 }
 
-function readChecked(task: FileTask, opts: RunOptions): { bytes?: Uint8Array; result?: LintResult } {
+/** A file's size, or the fatal result of a file that cannot be linted (unreadable, too large); nothing is read yet. */
+function sizeChecked(task: FileTask, opts: RunOptions): { size: number; result?: undefined } | { result: LintResult } {
   const { entry, config } = task;
   const fail = (e: FatalError): { result: LintResult } => ({ result: summarize(entry.path, [fatalMessage(e, config.lang)]) });
   if (entry.error) return fail(new FatalError('unreadable', { detail: opts.detail[entry.error] ?? entry.error }));
-  if (task.bytes) {
-    if (task.bytes.length > opts.limits.maxFileBytes) return fail(new FatalError('too-large', { detail: mb(task.bytes.length), limit: mb(opts.limits.maxFileBytes) }));
-    return { bytes: task.bytes };
-  }
+  let size: number;
   try {
-    const size = fs.statSync(entry.path).size;
-    if (size > opts.limits.maxFileBytes) return fail(new FatalError('too-large', { detail: mb(size), limit: mb(opts.limits.maxFileBytes) }));
-    return { bytes: fs.readFileSync(entry.path) };
+    size = task.bytes ? task.bytes.length : fs.statSync(entry.path).size;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    return fail(new FatalError('unreadable', { detail: opts.detail[code] ?? code }));
+    return fail(unreadable(err, opts));
   }
+  if (size > opts.limits.maxFileBytes) return fail(new FatalError('too-large', { detail: mb(size), limit: mb(opts.limits.maxFileBytes) }));
+  return { size };
+}
+
+function unreadable(err: unknown, opts: RunOptions): FatalError {
+  const code = (err as NodeJS.ErrnoException).code ?? String(err);
+  return new FatalError('unreadable', { detail: opts.detail[code] ?? code });
+}
+
+/** A file's content: given (git's index) or read from disk. */
+function contentOf(task: FileTask): Uint8Array {
+  return task.bytes ?? fs.readFileSync(task.entry.path);
 }
 
 // ---------- cache ----------
@@ -102,19 +110,24 @@ function saveCache(file: string, cache: CacheFile): void {
 
 // ---------- running ----------
 
-/** Below this many files to lint, worker threads are not started by default. */
-export const AUTO_MIN_FILES = 16;
+/**
+ * How much work (files, and bytes to read) a run needs before worker threads earn their start-up back.
+ * Each worker loads its modules and the typo model and warms up V8's compiled code on its first files,
+ * about a second of CPU; on the 2-core machine of \`npm run bench\` two workers lose to this thread on
+ * 100 Markdown plans (2.3 MB), draw on 300 (6.9 MB), and win on the 342 real-dev Word documents (15 MB)
+ * and on 1,000 plans (23 MB).
+ */
+export const AUTO_WORKERS = { minFiles: 64, minBytes: 10 * 1024 * 1024 };
 
 /**
- * Workers pay a start-up (their modules and the typo model, some 100 ms each) that a few files never
- * earn back: so by default (auto) files are linted in this thread until there are enough of them to
- * share out, and then on one worker a core (at most 8). `off` or 1 is always this thread.
+ * The number of threads: \`off\` or 1 is this thread; a number is that many workers; \`auto\` (the default)
+ * is one worker a core (at most 8) once the run has the work to pay for them, and this thread before.
  */
-export function resolveConcurrency(value: string | undefined, files: number): number {
+export function resolveConcurrency(value: string | number | undefined, files: number, bytes: number): number {
   if (value === 'off') return 1;
   if (value === undefined || value === 'auto') {
     const cores = Math.min(os.availableParallelism(), 8);
-    return files >= AUTO_MIN_FILES && cores > 1 ? cores : 1;
+    return cores > 1 && files >= AUTO_WORKERS.minFiles && bytes >= AUTO_WORKERS.minBytes ? cores : 1;
   }
   return Math.max(1, Number(value));
 }
@@ -123,17 +136,26 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
   const results: LintResult[] = new Array(tasks.length);
   const cache = opts.cacheFile ? loadCache(opts.cacheFile, opts.version) : undefined;
   if (cache) crypto ??= await import('node:crypto');
-  const pending: { index: number; task: FileTask; bytes: Uint8Array; keys?: { content: string; config: string } }[] = [];
+  const pending: { index: number; task: FileTask; keys?: { content: string; config: string } }[] = [];
   let cacheHits = 0;
+  let bytesToLint = 0;
   tasks.forEach((task, index) => {
-    const { bytes, result } = readChecked(task, opts);
-    if (result) {
-      results[index] = result;
+    const checked = sizeChecked(task, opts);
+    if (checked.result) {
+      results[index] = checked.result;
       return;
     }
     let keys: { content: string; config: string } | undefined;
     if (cache) {
-      keys = { content: hash(bytes!), config: configKey(task) };
+      // the content's hash decides; the content itself is read again when it is linted (not held meanwhile)
+      let bytes: Uint8Array;
+      try {
+        bytes = contentOf(task);
+      } catch (err) {
+        results[index] = summarize(task.entry.path, [fatalMessage(unreadable(err, opts), task.config.lang)]);
+        return;
+      }
+      keys = { content: hash(bytes), config: configKey(task) };
       const hit = cache.entries[task.entry.path];
       if (hit && hit.content === keys.content && hit.config === keys.config) {
         results[index] = hit.result;
@@ -141,15 +163,24 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
         return;
       }
     }
-    pending.push({ index, task, bytes: bytes!, keys });
+    bytesToLint += checked.size;
+    pending.push({ index, task, keys });
   });
 
   // workers read files from disk: content given in memory is linted here
-  if (opts.concurrency <= 1 || pending.length < 2 || pending.some((p) => p.task.bytes)) {
+  const threads = resolveConcurrency(opts.concurrency, pending.length, bytesToLint);
+  if (threads <= 1 || pending.length < 2 || pending.some((p) => p.task.bytes)) {
     for (const p of pending) {
+      let bytes: Uint8Array;
+      try {
+        bytes = contentOf(p.task); // one file in memory at a time
+      } catch (err) {
+        results[p.index] = summarize(p.task.entry.path, [fatalMessage(unreadable(err, opts), p.task.config.lang)]);
+        continue;
+      }
       results[p.index] = await lintBytes({
         filePath: p.task.entry.path,
-        bytes: p.bytes,
+        bytes,
         config: p.task.config,
         rules: p.task.rules,
         deadline: Date.now() + opts.limits.timeLimitMs,
@@ -157,7 +188,7 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
       });
     }
   } else {
-    await runInWorkers(pending, results, opts);
+    await runInWorkers(pending, results, threads, opts);
   }
 
   if (cache && opts.cacheFile) {
@@ -177,12 +208,13 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
 async function runInWorkers(
   pending: { index: number; task: FileTask }[],
   results: LintResult[],
+  threads: number,
   opts: RunOptions,
 ): Promise<void> {
   const workerFile = new URL('./worker.js', import.meta.url);
   const { Worker: WorkerThread } = await import('node:worker_threads');
   const queue = [...pending];
-  const size = Math.min(opts.concurrency, pending.length);
+  const size = Math.min(threads, pending.length);
   const workers = new Set<Worker>();
   await new Promise<void>((resolve, reject) => {
     let running = 0;

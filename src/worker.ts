@@ -28,6 +28,7 @@ parentPort!.on('message', async (job: WorkerJob) => {
       rules: await rulesFor(job),
       deadline: Date.now() + job.limits.timeLimitMs,
       timeLimitMs: job.limits.timeLimitMs,
+      stoppedBy: 'parent', // runInWorkers ends a worker whose file overruns
     });
   } catch (err) {
     result = summarize(job.filePath, [fatalMessage(err, job.config.lang)]);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED, ROOT, SHARED, lint, runCli, tmpDir } from './helpers.js';
-import { AUTO_MIN_FILES } from '../src/run.js';
+import { AUTO_WORKERS, resolveConcurrency } from '../src/run.js';
 
 function plansFolder(): string {
   const dir = tmpDir();
@@ -39,7 +39,7 @@ describe('--concurrency', () => {
   it('rejects a bad value', () => {
     expect(runCli([dir, '--concurrency', 'many']).code).toBe(2);
   });
-  it('by default lints a few files in this thread and many on worker threads (when the machine has cores to share)', () => {
+  it('by default lints a small run in this thread and a large one on worker threads (when the machine has cores to share)', () => {
     // a plugin rule that says in which thread it ran
     const where = tmpDir();
     fs.writeFileSync(path.join(where, 'thread.mjs'), `
@@ -48,18 +48,35 @@ export const rules = [{
   meta: { id: 'thread', description: { vi: 'x', en: 'x' }, docs: 'x', defaultSeverity: 'warn', messages: { at: { vi: '{t}', en: '{t}' } } },
   create(context) { return { 'plan:exit'(node) { context.report({ node: node.children[0], messageId: 'at', data: { t: isMainThread ? 'main' : 'worker' } }); } }; },
 }];`);
-    const threads = (n: number): Set<string> => {
+    const plan = fs.readFileSync(path.join(ROOT, 'fixtures', 'ke-hoach-ubnd-sach.md'), 'utf8');
+    const threads = (n: number, bytesEach: number): Set<string> => {
       const folder = tmpDir();
-      for (let i = 0; i < n; i++) fs.copyFileSync(path.join(ROOT, 'fixtures', 'ke-hoach-ubnd-sach.md'), path.join(folder, `p${i}.md`));
+      // blank lines make up the size: read at once, no more findings
+      const text = plan + '\n'.repeat(Math.max(0, bytesEach - Buffer.byteLength(plan)));
+      for (let i = 0; i < n; i++) fs.writeFileSync(path.join(folder, `p${i}.md`), text);
       fs.writeFileSync(path.join(folder, '.planlintrc.json'), JSON.stringify({ plugins: [path.join(where, 'thread.mjs')] }));
       const r = runCli([folder, '-f', 'json']);
       const report = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
       expect(report).toHaveLength(n);
       return new Set(report.flatMap((f) => f.messages.filter((m) => m.ruleId === 'thread').map((m) => m.message)));
     };
-    expect(threads(3)).toEqual(new Set(['main']));
-    expect(threads(AUTO_MIN_FILES)).toEqual(new Set([os.availableParallelism() > 1 ? 'worker' : 'main']));
-  }, 60_000);
+    const { minFiles, minBytes } = AUTO_WORKERS;
+    expect(threads(3, 0)).toEqual(new Set(['main']));
+    // many small files: not work enough
+    expect(threads(minFiles, 0)).toEqual(new Set(['main']));
+    expect(threads(minFiles, Math.ceil(minBytes / minFiles) + 1)).toEqual(new Set([os.availableParallelism() > 1 ? 'worker' : 'main']));
+  }, 120_000);
+  it('auto: workers for a run with the files and the bytes to pay for them; numbers and off as given', () => {
+    const { minFiles, minBytes } = AUTO_WORKERS;
+    const cores = Math.min(os.availableParallelism(), 8);
+    const many = cores > 1 ? cores : 1;
+    expect(resolveConcurrency(undefined, minFiles, minBytes)).toBe(many);
+    expect(resolveConcurrency('auto', minFiles * 10, minBytes * 10)).toBe(many);
+    expect(resolveConcurrency('auto', minFiles - 1, minBytes * 10)).toBe(1);
+    expect(resolveConcurrency('auto', minFiles * 10, minBytes - 1)).toBe(1);
+    expect(resolveConcurrency('off', minFiles * 10, minBytes * 10)).toBe(1);
+    expect(resolveConcurrency(3, 2, 10)).toBe(3);
+  });
 });
 
 describe('--cache', () => {

@@ -39,6 +39,12 @@ export interface LintInput {
   /** Stop with a time-limit message after this moment (Date.now() milliseconds). */
   deadline?: number;
   timeLimitMs?: number;
+  /**
+   * Who stops a file that overruns its deadline while a rule is running: this thread, by a V8 timeout
+   * around the file (the default), or the thread that started this worker, by ending it (src/run.ts),
+   * so that no watchdog is started for every file. The deadline is checked between rule calls either way.
+   */
+  stoppedBy?: 'self' | 'parent';
 }
 
 export interface ParsedPlan {
@@ -78,7 +84,7 @@ export async function lintBytes(input: LintInput): Promise<LintResult> {
   // reading and linting in one timed call (a timed call starts a watchdog: one a file, not two)
   try {
     const read = await prepareRead(input.filePath, input.bytes, { zipLimits: input.zipLimits });
-    return withDeadline(() => {
+    return withDeadline(input.stoppedBy === 'parent' ? undefined : deadline, () => {
       let parsed: ParsedPlan;
       try {
         parsed = toPlan(read());
@@ -87,7 +93,7 @@ export async function lintBytes(input: LintInput): Promise<LintResult> {
         return summarize(input.filePath, [fatalMessage(err, lang)]);
       }
       return lintParsed(input.filePath, parsed, input.config, input.rules, deadline);
-    }, deadline);
+    });
   } catch (err) {
     if (err instanceof TimeLimit) return timeLimit();
     return summarize(input.filePath, [fatalMessage(err, lang)]);
@@ -102,7 +108,7 @@ class TimeLimit extends Error {}
 // and the script throws. The context and script are made once; a call costs some 50 µs.
 let timed: { box: { run: (() => unknown) | null }; context: vm.Context; script: vm.Script } | undefined;
 
-function withDeadline<T>(run: () => T, deadline: number | undefined): T {
+function withDeadline<T>(deadline: number | undefined, run: () => T): T {
   if (deadline === undefined) return run();
   const left = Math.floor(deadline - Date.now());
   if (left <= 0) throw new TimeLimit();
