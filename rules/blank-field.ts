@@ -25,8 +25,9 @@ const DATE_LINE = /^\s*(?:[^,\n]{2,40},\s*)?ngày[\s.…_\d]*tháng[\s.…_\d]*n
 
 // leftovers where a value belongs: "…/…", "[…]", "[...]", "____", "xx" (lower case: upper-case XX is a Roman numeral);
 // "./." is the end mark of a Vietnamese document, not a blank (skipped below)
-// regex-safe: the dotted parts are bounded ({1,6}) and "[" starts the bracket part; linear in practice
-const LEFTOVER = /(?<![\p{L}\d])(?:[.…]{1,6}\s*\/\s*[.…]{1,6}|\[(?:\s*(?:…|\.{2,})\s*|\s+)\]|_{3,}|xxx?)(?![\p{L}\d])/gu;
+// a chain "…/…/…" is one blank, not one a pair.
+// regex-safe: the dotted parts are bounded ({1,6}), each link of a chain starts with "/", and "[" starts the bracket part
+const LEFTOVER = /(?<![\p{L}\d])(?:[.…]{1,6}(?:\s*\/\s*[.…]{1,6})+|\[(?:\s*(?:…|\.{2,})\s*|\s+)\]|_{3,}|xxx?)(?![\p{L}\d])/gu;
 
 export const rule: RuleModule = {
   meta: {

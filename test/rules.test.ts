@@ -373,6 +373,14 @@ ruleTester('blank-field', {
       ],
     },
     {
+      name: 'a chain of dotted blanks ("…/…/…", "../../..") is one leftover, not one a pair',
+      code: plan({ header: UBND, body: 'I. A\n\nMã hồ sơ: …/…/…/… và ../../.. còn trống.' }),
+      errors: [
+        { text: '…/…/…/…', messageId: 'leftover' },
+        { text: '../../..', messageId: 'leftover' },
+      ],
+    },
+    {
       name: 'a blank appendix caption',
       code: plan({ header: UBND, body: 'I. A\n\nPHỤ LỤC\n\n(Đính kèm Kế hoạch số    /KH-UBND ngày   tháng 5 năm 2026)' }),
       errors: [
