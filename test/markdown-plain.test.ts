@@ -92,6 +92,19 @@ describe('the subset reader gives the remark-parse reading', () => {
     for (const src of either) expectSameOrDeclined(src);
   });
 
+  it('reads "[" as text in a file with no "]" (no link, image, footnote, task box or definition can form)', () => {
+    const taken = [
+      '[ [ [ a', '[a', 'Xem [văn bản', '![ảnh', '[^1: chú thích', '- [ x', '[a: http://a.vn', '**[a**', '[**a**', 'a [\n[ b', '# [a', '1. [a',
+      '[   ' + '[ '.repeat(500) + '2026',
+    ];
+    for (const src of taken) {
+      expect(plain(src), JSON.stringify(src)).toBeDefined();
+      expect(plain(src), JSON.stringify(src)).toEqual(remark(src));
+    }
+    // a "]" anywhere in the file: the brackets may pair, and the file goes to remark-parse
+    for (const src of ['[a\n\nb]', '[a] b', 'a [\n\n]', '- [ ] việc']) expect(plain(src), JSON.stringify(src)).toBeUndefined();
+  });
+
   it('takes every generated document made only of the subset', () => {
     const rand = rng(7);
     for (let i = 0; i < 300; i++) {

@@ -119,6 +119,10 @@ function pushRun(start: number, len: number): number {
 
 /** Characters that start something other than plain text inside a line (and * and _). */
 const INLINE_SPECIAL = /[*_[`\\<~|&]/g;
+// A file with no "]" has no link, image, footnote, task box or reference definition: a "[" in it is
+// text (micromark's label start never closes), so it is read here rather than declined.
+const INLINE_SPECIAL_NO_LABELS = /[*_`\\<~|&]/g;
+let inlineSpecial = INLINE_SPECIAL;
 // The last search: no special character in [searchedFrom, foundAt). Lines are scanned in order, so
 // a search that ran past a line's end answers the next lines too (no rescanning: linear time).
 let searchedFrom = 0;
@@ -127,8 +131,8 @@ let foundAt = -1;
 /** The first special character at or after `from` (source.length when there is none). */
 function nextSpecial(source: string, from: number): number {
   if (from >= searchedFrom && from <= foundAt) return foundAt;
-  INLINE_SPECIAL.lastIndex = from;
-  const m = INLINE_SPECIAL.exec(source);
+  inlineSpecial.lastIndex = from;
+  const m = inlineSpecial.exec(source);
   searchedFrom = from;
   foundAt = m ? m.index : source.length;
   return foundAt;
@@ -244,6 +248,7 @@ export function readPlainMarkdown(source: string, lineStarts: number[], tableLin
   // a byte-order mark, NUL or a lone CR: micromark rewrites or splits on them
   if (source.charCodeAt(0) === 0xfeff || source.indexOf('\0') >= 0) return undefined;
   if (source.indexOf('\r') >= 0 && /\r(?!\n)/.test(source)) return undefined;
+  inlineSpecial = source.indexOf(']') < 0 ? INLINE_SPECIAL_NO_LABELS : INLINE_SPECIAL;
   if (holdsDeclined(source, lineStarts, tableLine)) return undefined;
   searchedFrom = 0;
   foundAt = -1;
@@ -260,6 +265,7 @@ export function readPlainMarkdown(source: string, lineStarts: number[], tableLin
 
 /** Characters the reader declines wherever they stand (outside tab tables): a cheap first look. */
 const DECLINED_ANYWHERE = /[[`\\~|]/g;
+const DECLINED_ANYWHERE_NO_LABELS = /[`\\~|]/g;
 
 /**
  * Whether a link bracket, backtick, backslash, tilde or pipe stands outside the tab tables: such a
@@ -267,14 +273,15 @@ const DECLINED_ANYWHERE = /[[`\\~|]/g;
  * keep it in an indented line; declining the rare indented one too costs only remark's reading).
  */
 function holdsDeclined(source: string, lineStarts: number[], tableLine: Uint8Array | null): boolean {
-  DECLINED_ANYWHERE.lastIndex = 0;
+  const declined = inlineSpecial === INLINE_SPECIAL ? DECLINED_ANYWHERE : DECLINED_ANYWHERE_NO_LABELS;
+  declined.lastIndex = 0;
   let li = 0;
-  for (let m = DECLINED_ANYWHERE.exec(source); m; m = DECLINED_ANYWHERE.exec(source)) {
+  for (let m = declined.exec(source); m; m = declined.exec(source)) {
     if (!tableLine) return true;
     while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= m.index) li++;
     if (!tableLine[li]) return true;
     // skip the rest of this table line
-    DECLINED_ANYWHERE.lastIndex = li + 1 < lineStarts.length ? lineStarts[li + 1]! : source.length;
+    declined.lastIndex = li + 1 < lineStarts.length ? lineStarts[li + 1]! : source.length;
   }
   return false;
 }
@@ -502,12 +509,14 @@ function classify(source: string, p: number, te: number): Kind {
       if (n === TAB) throw DECLINE; // a tab after the marker: columns
       return n === SPACE ? Kind.Item : Kind.Para;
     }
+    case 91: // "[": a reference definition or footnote, when the file has a "]"
+      if (inlineSpecial === INLINE_SPECIAL_NO_LABELS) return Kind.Para;
+      throw DECLINE;
     case 61: // "=": a setext underline after a paragraph
     case 62: // ">": a block quote
     case 96: // "`": a fence
     case 126: // "~": a fence
     case 124: // "|": a table row
-    case 91: // "[": a reference definition or footnote
     case 92: // "\\"
     case 58: // ":": a table's delimiter row
       throw DECLINE;
