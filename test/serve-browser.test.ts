@@ -3,7 +3,6 @@
 // with the keyboard and on a phone-sized screen. Writes a screenshot of the page with the
 // project's sample plan: `npm run screenshot` writes it to docs/serve.png, the README's picture.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
@@ -16,7 +15,8 @@ if (!HAS_CHROMIUM) {
   console.warn(`NOTICE: ${CHROMIUM} is absent — the browser test of plan-lint serve is skipped (install Debian's chromium package; .ci/run does).`);
 }
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOT = process.env.PLAN_LINT_SCREENSHOT ? path.resolve(ROOT, process.env.PLAN_LINT_SCREENSHOT) : path.join(os.tmpdir(), 'plan-lint-serve.png');
+// the README's picture when asked for (npm run screenshot), else a throw-away file in a folder the test removes
+const screenshotPath = (): string => (process.env.PLAN_LINT_SCREENSHOT ? path.resolve(ROOT, process.env.PLAN_LINT_SCREENSHOT) : path.join(tmpDir('plan-lint-shot-'), 'serve.png'));
 
 type Browser = import('playwright-core').Browser;
 
@@ -90,9 +90,10 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       (document.activeElement as HTMLElement | null)?.blur();
       window.scrollTo(0, 0);
     });
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    console.log(`serve screenshot: ${SCREENSHOT}`);
+    const shot = screenshotPath();
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    console.log(`serve screenshot: ${shot}`);
 
     // English: the page and the findings switch language
     const viFirst = await findings.first().locator('.msg').textContent();
