@@ -225,7 +225,7 @@ function checkSequence(context: RuleContext, all: Item[], lastAt?: Map<string, n
     const continued = lastAt?.get(style);
     // a list that carries on from the previous one (I: 1, 2; II: 3, 4) is accepted only when it is itself in order
     const carriesOn = continued !== undefined && start.value === continued + 1 && list.every((it, k) => k === 0 || it.value === list[k - 1]!.value + 1);
-    if (start.value !== 1 && !carriesOn && Number.isFinite(start.value) && !start.virtual) {
+    if (start.value !== 1 && !carriesOn && Number.isFinite(start.value) && !start.virtual && !quotesNamedClause(context, start)) {
       context.report({ range: start.ref, messageId: 'first', data: { found: start.raw, expected: render(style, 1, start) } });
     }
     let jumped = -1; // the item last reported as a gap or a stray label
@@ -366,6 +366,23 @@ function rankedHead(rows: TableNode['children'], items: Item[], rowOf: number[])
     if ((down || up) && scores[0] !== scores[scores.length - 1]) return k;
   }
   return items.length;
+}
+
+/**
+ * A first label that is the number of a clause the text has just named ("Tại khoản 8 Điều 6 … có nêu",
+ * then "8. Được tham gia …"; "điểm c" then "c) …"): that clause quoted, not a list that starts at 8.
+ */
+function quotesNamedClause(context: RuleContext, item: Item): boolean {
+  const word = item.style === 'arabic' ? 'khoản' : item.style === 'letter' ? 'điểm' : undefined;
+  if (!word) return false;
+  const paras = context.extract.paragraphs();
+  const at = paras.indexOf(item.ref.node);
+  if (at < 0) return false;
+  // regex-safe: a word, spaces and a label (digits or one letter), anchored by its words
+  const named = new RegExp(`(?<![\\p{L}])${word}\\s+${item.shown}(?![\\p{L}\\d])`, 'iu');
+  // the paragraph of the label (before it) and the three before
+  if (named.test(item.ref.node.value.slice(0, item.ref.start))) return true;
+  return paras.slice(Math.max(0, at - 3), at).some((p) => named.test(p.value));
 }
 
 /** PHỤ LỤC 01, 02 … in order. */

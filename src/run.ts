@@ -66,9 +66,13 @@ function unreadable(err: unknown, opts: RunOptions): FatalError {
   return new FatalError('unreadable', { detail: opts.detail[code] ?? code });
 }
 
-/** A file's content: given (git's index) or read from disk. */
-function contentOf(task: FileTask): Uint8Array {
-  return task.bytes ?? fs.readFileSync(task.entry.path);
+/** A file's content (given from git's index, or read from disk), or the fatal result of a file that cannot be read. */
+function contentOf(task: FileTask, opts: RunOptions): { bytes: Uint8Array; result?: undefined } | { result: LintResult } {
+  try {
+    return { bytes: task.bytes ?? fs.readFileSync(task.entry.path) };
+  } catch (err) {
+    return { result: summarize(task.entry.path, [fatalMessage(unreadable(err, opts), task.config.lang)]) };
+  }
 }
 
 // ---------- cache ----------
@@ -148,14 +152,12 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
     let keys: { content: string; config: string } | undefined;
     if (cache) {
       // the content's hash decides; the content itself is read again when it is linted (not held meanwhile)
-      let bytes: Uint8Array;
-      try {
-        bytes = contentOf(task);
-      } catch (err) {
-        results[index] = summarize(task.entry.path, [fatalMessage(unreadable(err, opts), task.config.lang)]);
+      const content = contentOf(task, opts);
+      if (content.result) {
+        results[index] = content.result;
         return;
       }
-      keys = { content: hash(bytes), config: configKey(task) };
+      keys = { content: hash(content.bytes), config: configKey(task) };
       const hit = cache.entries[task.entry.path];
       if (hit && hit.content === keys.content && hit.config === keys.config) {
         results[index] = hit.result;
@@ -171,16 +173,14 @@ export async function lintFiles(tasks: FileTask[], opts: RunOptions): Promise<{ 
   const threads = resolveConcurrency(opts.concurrency, pending.length, bytesToLint);
   if (threads <= 1 || pending.length < 2 || pending.some((p) => p.task.bytes)) {
     for (const p of pending) {
-      let bytes: Uint8Array;
-      try {
-        bytes = contentOf(p.task); // one file in memory at a time
-      } catch (err) {
-        results[p.index] = summarize(p.task.entry.path, [fatalMessage(unreadable(err, opts), p.task.config.lang)]);
+      const content = contentOf(p.task, opts); // one file in memory at a time
+      if (content.result) {
+        results[p.index] = content.result;
         continue;
       }
       results[p.index] = await lintBytes({
         filePath: p.task.entry.path,
-        bytes,
+        bytes: content.bytes,
         config: p.task.config,
         rules: p.task.rules,
         deadline: Date.now() + opts.limits.timeLimitMs,

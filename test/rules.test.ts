@@ -198,6 +198,10 @@ ruleTester('numbering', {
       code: plan({ body: 'I. A\n\n| TT | Đơn vị | Điểm |\n| --- | --- | --- |\n| 1 | Tỉnh A | 92,11 |\n| 2 | Tỉnh B | 91,51 |\n| 3 | Tỉnh C | 90.4 |\n| 4 | Tỉnh D | 89 |\n| 5 | Tỉnh E | 88,7 |\n| 9 | Tỉnh G | 80,2 |' }),
     },
     {
+      name: 'a clause the text has just named, quoted with its own number ("khoản 8" … "8. …")',
+      code: plan({ body: 'I. A\n\nTại khoản 8 Điều 6 của Điều lệ có nêu nội dung chưa đầy đủ.\n\nĐã bổ sung vào dự thảo:\n\n8. Được tham gia ý kiến về chính sách.' }),
+    },
+    {
       name: 'a table STT column in order, with continuation rows',
       code: plan({ body: 'I. A\n\n| STT | Nội dung |\n| --- | --- |\n| 1 | a |\n| 2 | b |\n|  | tiếp |\n| 3 | c |' }),
     },
@@ -216,6 +220,11 @@ ruleTester('numbering', {
         { text: '5', messageId: 'gap' },
         { text: '8', messageId: 'gap' },
       ],
+    },
+    {
+      name: 'a list starting at 8 is still wrong when no clause 8 was named',
+      code: plan({ body: 'I. A\n\nTại khoản 7 Điều 6 của Điều lệ có nêu nội dung chưa đầy đủ.\n\nĐã bổ sung vào dự thảo:\n\n8. Được tham gia ý kiến về chính sách.' }),
+      errors: [{ text: '8.', messageId: 'first' }],
     },
     {
       name: 'a jump at the end of a table is a gap when no column of scores orders the rows',
