@@ -62,6 +62,11 @@ describe('misses of real documents: found with the right suggestion', () => {
     expect(await found('Ủy ban nhân dân xã có trách nhiệm báo cáo cáo kết quả.')).toEqual([{ rule: 'repeated-word', text: 'cáo cáo', suggestion: 'cáo', severity: 2 }]);
     expect(await found('Tổ chức hội nghị hội nghị sơ kết sáu tháng.')).toMatchObject([{ rule: 'repeated-word', text: 'hội nghị hội nghị', suggestion: 'hội nghị' }]);
   });
+  it('a doubling inside a misspelt phrase ("Hệ thống thống tin" for "Hệ thống thông tin") is reported with no fix: removing a copy leaves a pair never written, and the phrase meant is suggested', async () => {
+    const res = await lint('Cập nhật dữ liệu vào hệ thống thống tin của tỉnh.', { filePath: '/virtual/plan.md', only: ['repeated-word'] });
+    expect(res.messages.map((m) => [m.text, m.messageId, m.fix, m.suggestions?.map((x) => x.text)])).toEqual([['thống thống', 'repeatedMisspelt', undefined, ['thống thông']]]);
+    expect(res.messages[0]!.message).toContain('"thống tin"');
+  });
   it('--fix removes the copies and leaves the text otherwise as it was', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'plan.md');
