@@ -39,7 +39,14 @@ const has = (p) => fs.existsSync(p);
 
 // ---------- measuring a child process: wall, and its CPU reported by itself at exit ----------
 const usage = path.join(work, 'usage.cjs');
-fs.writeFileSync(usage, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, '\\nBENCH-CPU ' + (u.user + u.system) / 1000 + ' ' + process.resourceUsage().maxRSS + '\\n'); });\n");
+// The peak memory is the child's own high-water mark (VmHWM, Linux): getrusage's maxRSS keeps, across
+// fork and exec, the size of the process that spawned it — this bench, some hundreds of MB by the end.
+fs.writeFileSync(
+  usage,
+  "process.on('exit', () => { const fs = require('fs'); const u = process.cpuUsage(); let kb = process.resourceUsage().maxRSS;" +
+    " try { const m = /VmHWM:\\s*(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8')); if (m) kb = Number(m[1]); } catch {}" +
+    " fs.writeSync(2, '\\nBENCH-CPU ' + (u.user + u.system) / 1000 + ' ' + kb + '\\n'); });\n",
+);
 function run(script, scriptArgs, opts = {}) {
   const t0 = performance.now();
   const res = spawnSync(process.execPath, ['--require', usage, script, ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: opts.cwd ?? root });
