@@ -297,7 +297,7 @@ function checkPlaceDate(tree: PlanRoot, report: Report, t: (b: { vi: string; en:
     if (m) own = squash(m[2]!.split(/,|(?<!\s)\s+(?:ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|BAN|ỦY BAN|UỶ BAN|HỘI ĐỒNG|ĐẢNG BỘ|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)\s/u)[0]!);
   }
   if (!own) return;
-  const fold = (s: string): string => squash(s).toLocaleLowerCase('vi').normalize('NFC').replace(/^(phường|xã|thị trấn|đặc khu)\s+/u, '').replace(/oà/g, 'òa').replace(/uỷ/g, 'ủy');
+  const fold = (s: string): string => squash(s).toLowerCase().normalize('NFC').replace(/^(phường|xã|thị trấn|đặc khu)\s+/u, '').replace(/oà/g, 'òa').replace(/uỷ/g, 'ủy');
   const [a, b] = [fold(place), fold(own)];
   if (!a || !b || a === b || a.includes(b) || b.includes(a)) return;
   const placeRef = { node: ref.node, start: ref.start + (text.length - text.trimStart().length), end: ref.start + comma };
@@ -306,7 +306,9 @@ function checkPlaceDate(tree: PlanRoot, report: Report, t: (b: { vi: string; en:
 }
 
 function titleCase(s: string): string {
-  return s.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toLocaleUpperCase('vi'));
+  // Vietnamese has no casing rules of its own (Unicode's special casing is Lithuanian, Turkish and Azeri):
+  // the plain conversions, which do not load ICU's locale data
+  return s.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 // ---------- national motto, Party heading ----------

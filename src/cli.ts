@@ -395,7 +395,10 @@ const isMain = (() => {
   }
 })();
 
-if (isMain) {
+if (isMain) start();
+
+/** Runs the command line on process.argv and exits when its output is written (src/bin.cts calls it). */
+export function start(): void {
   // a closed pipe (plan-lint … | head) ends the run quietly
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -11,7 +11,7 @@ import { identityOf, ownKind } from './extract/citations.js';
 import { fullNumber, relate, type DocIdentity, type Evidence } from './extract/identity.js';
 import { rule as refMismatch } from '../rules/ref-mismatch.js';
 import { fill } from './readers/errors.js';
-import { summarize } from './engine/linter.js';
+import { byPosition, summarize } from './engine/linter.js';
 
 type Anchor = Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn' | 'text' | 'location' | 'internal'>;
 
@@ -123,7 +123,7 @@ export function crossCheck(results: LintResult[], configs: ResolvedConfig[]): vo
       }
     }
     if (!added.length) return;
-    const messages = [...r.messages, ...added].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+    const messages = [...r.messages, ...added].sort(byPosition);
     const next = summarize(r.filePath, messages);
     results[i] = { ...r, ...next, summary: r.summary, source: r.source };
   });

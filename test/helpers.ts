@@ -15,7 +15,8 @@ export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const HAS_SHARED = fs.existsSync(path.join(SHARED, 'seeds'));
 if (!HAS_SHARED) console.warn(`NOTICE: ${SHARED} is absent — tests on the seed plans are skipped.`);
 
-export const CLI = path.join(ROOT, 'dist', 'src', 'cli.js');
+// the command as installed (package.json "bin"): the launcher, which runs the bundle from its code cache
+export const CLI = path.join(ROOT, 'dist', 'src', 'bin.cjs');
 
 /** Seed plans by number ("000" …): text and Word renderings. */
 export function seed(id: string, kind: 'txt' | 'docx'): string {

@@ -201,7 +201,7 @@ export function lintParsed(filePath: string, parsed: ParsedPlan, config: Resolve
 
   let kept = applyDirectives(messages, doc.directives, paragraphsOf(tree.children));
   kept = applyWordComments(kept, doc.comments);
-  kept.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  kept.sort(byPosition);
   const result = summarize(filePath, dedupe(kept));
   result.documentKind = tree.meta.docKind;
   // what the folder-wide check needs from this file (src/crosscheck.ts)
@@ -210,6 +210,16 @@ export function lintParsed(filePath: string, parsed: ParsedPlan, config: Resolve
 }
 
 /** Two reports of one rule at one place with one text are one finding. */
+/**
+ * The order of a report: by line, column, then rule id. Rule ids are compared by code unit, not with
+ * localeCompare, whose first call loads ICU's collation data (some 6 ms of a one-file run).
+ */
+export function byPosition(a: LintMessage, b: LintMessage): number {
+  const x = a.ruleId ?? '';
+  const y = b.ruleId ?? '';
+  return a.line - b.line || a.column - b.column || (x < y ? -1 : x > y ? 1 : 0);
+}
+
 function dedupe(messages: LintMessage[]): LintMessage[] {
   const seen = new Set<string>();
   return messages.filter((m) => {

@@ -24,6 +24,17 @@ function isRule(x: unknown): x is RuleModule {
   return !!r && typeof r === 'object' && typeof r.create === 'function' && !!r.meta && typeof r.meta.id === 'string';
 }
 
+/**
+ * import() of a plugin. The installed command runs a bundle that src/bin.cts compiles from V8's code cache,
+ * and in Node 20 a script compiled from a code cache has lost its dynamic-import callback ("A dynamic import
+ * callback was not specified"): there the launcher's own import(), registered under this symbol, loads it.
+ */
+const LAUNCHER_IMPORT = Symbol.for('plan-lint.import');
+function importModule(url: string): Promise<Record<string, unknown>> {
+  const launcher = (globalThis as Record<symbol, unknown>)[LAUNCHER_IMPORT] as ((u: string) => Promise<Record<string, unknown>>) | undefined;
+  return launcher ? launcher(url) : (import(url) as Promise<Record<string, unknown>>);
+}
+
 /** Load a plugin: a local file (relative to the config that names it) or a package. It exports `rules` (array or id map). */
 export async function loadPlugin(spec: string, base: string): Promise<RuleModule[]> {
   let resolved: string;
@@ -34,7 +45,7 @@ export async function loadPlugin(spec: string, base: string): Promise<RuleModule
   }
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>;
+    mod = await importModule(pathToFileURL(resolved).href);
   } catch (err) {
     throw new PluginError(spec, `cannot be loaded: ${(err as Error).message.split('\n')[0]}`);
   }
