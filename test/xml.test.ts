@@ -91,6 +91,22 @@ describe('the XML reader of Word parts', () => {
     ]);
   });
 
+  it('reads names by the XML 1.0 name productions, as saxes does', () => {
+    // allowed though not letters (superscript digits, a combining mark or the middle dot after the first
+    // character), and letters XML does not allow to start a name (ª, µ)
+    const names = ['w:p', 'x\u2070', 'a\u0301b', 'a\u00B7b', '\u00C0-\u00D6', 'ký_tự', 'x\u{10400}'];
+    for (const n of names) {
+      const xml = `<${n} ${n}="1"><${n}/></${n}>`;
+      expect(ours(xml), n).toEqual(saxes(xml));
+      expect(ours(xml)[0]).toEqual(['open', n, { [n]: '1' }, false]);
+    }
+    for (const n of ['\u00AAx', '\u00B5x', '1a', '-a', '\u00B7a']) {
+      const xml = `<${n}/>`;
+      expect(() => saxes(xml), n).toThrow();
+      expect(() => ours(xml), n).toThrow(FatalError);
+    }
+  });
+
   it.each([
     ['an unclosed tag', '<w:document><w:body><w:p>'],
     ['a close tag that does not match', '<a><b></a></b>'],

@@ -15,7 +15,10 @@ export interface XmlHandlers {
   text?(t: string): void;
 }
 
-const NAME = String.raw`[\p{L}_:][\p{L}\p{N}_:.\-\u00B7\u0300-\u036F\u203F\u2040]*`;
+// XML 1.0 (fifth edition) names, by the ranges of its NameStartChar and NameChar productions: exact, and
+// some ten times cheaper for V8 to compile than Unicode's letter property (~1 ms of every Word file)
+const NAME_START = String.raw`:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}`;
+const NAME = String.raw`[${NAME_START}][${NAME_START}\-.0-9\u00B7\u0300-\u036F\u203F\u2040]*`;
 // a start tag's name is followed by a space, "/" or ">" (the look-ahead keeps a failing match from
 // giving the name back one letter at a time); its attributes are quoted values and what lies between
 const STEP = new RegExp(
