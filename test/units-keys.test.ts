@@ -49,6 +49,19 @@ describe('data/units-keys.json', () => {
     expect(data('units-keys.json')).toEqual(unitKeys(units as never, hist as never));
   });
 
+  it('indexes the old units by key in code-unit order (looked up by binary search), pairs of numbers for each', () => {
+    const { keys, refs } = unitKeys(units as never, hist as never).history.units;
+    const k = keys.split('|');
+    const r = refs.split('|');
+    expect(k.length).toBeGreaterThan(5000);
+    expect(r).toHaveLength(k.length);
+    for (let i = 1; i < k.length; i++) expect(k[i - 1]! < k[i]!, `${k[i - 1]} / ${k[i]}`).toBe(true);
+    for (const x of r) expect(x.split(',').length % 2).toBe(0);
+    // every key is found, the first and the last too
+    const h = history();
+    for (const key of [k[0]!, k[k.length - 1]!, ...k.filter((_, i) => i % 97 === 0)]) expect(h.units.has(key), key).toBe(true);
+  });
+
   it('the tables built from it key every unit by its name', () => {
     const g = gazetteer();
     expect(g.units.length).toBe(units.provinces.reduce((n, p) => n + p.units.split('|').length, 0));

@@ -102,7 +102,18 @@ interface HistoryFile {
  */
 export interface UnitKeys {
   current: { provinces: string; units: string[] };
-  history: { provinces: string; lengths: number[]; units: Record<string, number[]> };
+  history: { provinces: string; lengths: number[]; units: OldUnitIndex };
+}
+
+/**
+ * The old units by name key, as two strings (one JSON string each parses in well under a millisecond; the
+ * object of some 7,000 keys with an array each that it replaced took 3 ms to parse, and as long again to be
+ * copied by the garbage collector): `keys`, the name keys sorted by code unit and joined by "|", and `refs`,
+ * for each key in that order, its pairs of numbers (province, entry) joined by ",", the lists joined by "|".
+ */
+export interface OldUnitIndex {
+  keys: string;
+  refs: string;
 }
 
 /** "p:Phúc Xá>p:Hồng Hà" → "Phúc Xá". */
@@ -124,18 +135,40 @@ const entryLength = (p: HistoryFile['provinces'][number]): number => p.units.len
 /** The keys of the data files (for scripts/build-units-keys.mjs, and when the data changed without them). */
 export function unitKeys(units: UnitsFile, hist: HistoryFile): UnitKeys {
   const joined = <T>(list: T[], name: (x: T) => string): string => list.map((x) => nameKey(name(x))).join('|');
-  const index: Record<string, number[]> = {};
+  const index = new Map<string, number[]>();
   hist.provinces.forEach((p, i) =>
     oldEntries(p).entries.forEach((e, j) => {
       const key = nameKey(entryName(e));
-      if (!Object.prototype.hasOwnProperty.call(index, key)) index[key] = [];
-      index[key]!.push(i, j);
+      const list = index.get(key);
+      if (list) list.push(i, j);
+      else index.set(key, [i, j]);
     }),
   );
+  const sorted = [...index.keys()].sort(byCodeUnit);
   return {
     current: { provinces: joined(units.provinces, provinceName), units: units.provinces.map((p) => joined(p.units.split('|'), entryName)) },
-    history: { provinces: joined(hist.provinces, provinceName), lengths: hist.provinces.map(entryLength), units: index },
+    history: {
+      provinces: joined(hist.provinces, provinceName),
+      lengths: hist.provinces.map(entryLength),
+      units: { keys: sorted.join('|'), refs: sorted.map((k) => index.get(k)!.join(',')).join('|') },
+    },
   };
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The position of `key` in a list sorted by code unit, or -1. */
+function find(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = sorted[mid]!;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 const readData = <T>(name: string): T => JSON.parse(fs.readFileSync(dataPath(name), 'utf8')) as T;
@@ -246,18 +279,23 @@ class OldUnits implements History {
 
   constructor(raw: HistoryFile, stored: UnitKeys['history']) {
     this.#raw = raw;
-    const current = stored.lengths.length === raw.provinces.length && raw.provinces.every((p, i) => entryLength(p) === stored.lengths[i]);
+    const current =
+      typeof stored.units?.keys === 'string' && stored.lengths.length === raw.provinces.length && raw.provinces.every((p, i) => entryLength(p) === stored.lengths[i]);
     const index = current ? stored : unitKeys({ provinces: [] }, raw).history;
     this.#provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
     raw.provinces.forEach((p, i) => this.provinces.set(this.#provinceKeys[i]!, { name: p.name, type: p.type, successors: p.successors }));
-    const refs = index.units;
-    const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(refs, key);
+    // the index's two strings are split on the first look-up
+    let keys: string[] | undefined;
+    let refs: string[] | undefined;
+    const at = (key: string): number => find((keys ??= index.units.keys.split('|')), key);
     this.units = {
-      has,
+      has: (key) => at(key) >= 0,
       get: (key) => {
         let list = this.#named.get(key);
-        if (!list && has(key)) {
-          const r = refs[key]!;
+        if (!list) {
+          const i = at(key);
+          if (i < 0) return undefined;
+          const r = (refs ??= index.units.refs.split('|'))[i]!.split(',').map(Number);
           list = [];
           for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
           this.#named.set(key, list);
