@@ -63,6 +63,20 @@ describe('start-up of the installed command', () => {
     expect(loadedBy([md, '-f', 'json']).builtins).not.toContain('crypto');
   });
 
+  it('without the bundle (a build without esbuild) the launcher runs the ES module command line: same report', () => {
+    // the launcher alone in a folder, beside a link to the command line as an ES module
+    const dir = tmpDir();
+    fs.copyFileSync(CLI, path.join(dir, 'bin.cjs'));
+    fs.symlinkSync(path.join(ROOT, 'dist', 'src', 'cli.js'), path.join(dir, 'cli.js'));
+    const run = (bin: string) => spawnSync(process.execPath, [bin, docx, md, '-f', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLAN_LINT_START_INFO: '1' } });
+    const alone = run(path.join(dir, 'bin.cjs'));
+    const usual = run(CLI);
+    expect(alone.stderr).toContain('plan-lint start: modules');
+    expect(usual.stderr).toContain('plan-lint start: bundle');
+    expect(alone.status).toBe(usual.status);
+    expect(alone.stdout).toBe(usual.stdout);
+  });
+
   it('a code cache that does not fit this Node (other V8 flags) is ignored: same report', () => {
     const usual = loadedBy([docx, md, '-f', 'json']);
     const other = loadedBy([docx, md, '-f', 'json'], ['--no-opt']);
