@@ -94,7 +94,7 @@ describe('the XML reader of Word parts', () => {
   it('reads names by the XML 1.0 name productions, as saxes does', () => {
     // allowed though not letters (superscript digits, a combining mark or the middle dot after the first
     // character), and letters XML does not allow to start a name (ª, µ)
-    const names = ['w:p', 'x\u2070', 'a\u0301b', 'a\u00B7b', '\u00C0-\u00D6', 'ký_tự', 'x\u{10400}'];
+    const names = ['w:p', 'x\u2070', 'a\u0301b', 'a\u00B7b', '\u00C0-\u00D6', 'ký_tự', 'x\u{10400}', 'a\u1680b'];
     for (const n of names) {
       const xml = `<${n} ${n}="1"><${n}/></${n}>`;
       expect(ours(xml), n).toEqual(saxes(xml));
@@ -126,6 +126,8 @@ describe('the XML reader of Word parts', () => {
     ['"]]>" in text', '<a>]]></a>'],
     ['an unterminated comment', '<a><!-- x</a>'],
     ['a tag cut short', '<a><b x="1"</a>'],
+    ['a no-break space between attributes (not XML white space)', '<a x="1"\u00A0y="2"/>'],
+    ['a no-break space before ">" of a close tag', '<a></a\u00A0>'],
   ])('refuses %s, as saxes does', (_, xml) => {
     expect(() => saxes(xml)).toThrow();
     let err: unknown;

@@ -19,14 +19,17 @@ export interface XmlHandlers {
 // some ten times cheaper for V8 to compile than Unicode's letter property (~1 ms of every Word file)
 const NAME_START = String.raw`:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}`;
 const NAME = String.raw`[${NAME_START}][${NAME_START}\-.0-9\u00B7\u0300-\u036F\u203F\u2040]*`;
+// XML's white space (its S production): space, tab, line feed, carriage return; not the Unicode spaces of \s,
+// some of which (U+1680) are name characters
+const S = '[ \\t\\n\\r]';
 // a start tag's name is followed by a space, "/" or ">" (the look-ahead keeps a failing match from
 // giving the name back one letter at a time); its attributes are quoted values and what lies between
 const STEP = new RegExp(
-  String.raw`<(?:(${NAME})(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>|\/(${NAME})\s*>|!--(?:[^-]|-(?!-))*-->|\?(?:[^?]|\?(?!>))*\?>|!\[CDATA\[(?:[^\]]|\](?!\]>))*\]\]>|!DOCTYPE[^<>\[]*>)|[^<]+`,
+  String.raw`<(?:(${NAME})(?=[ \t\n\r/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>|\/(${NAME})${S}*>|!--(?:[^-]|-(?!-))*-->|\?(?:[^?]|\?(?!>))*\?>|!\[CDATA\[(?:[^\]]|\](?!\]>))*\]\]>|!DOCTYPE[^<>\[]*>)|[^<]+`,
   'uy',
 );
-const ATTRIBUTE = new RegExp(String.raw`\s+(${NAME})\s*=\s*(?:"([^"<]*)"|'([^'<]*)')`, 'uy');
-const TAG_END = /\s*(\/?)$/y;
+const ATTRIBUTE = new RegExp(String.raw`${S}+(${NAME})${S}*=${S}*(?:"([^"<]*)"|'([^'<]*)')`, 'uy');
+const TAG_END = /[ \t\n\r]*(\/?)$/y;
 const ENTITY = /&(?:#x([\da-fA-F]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 // characters XML 1.0 forbids anywhere: controls other than tab, line feed and carriage return,
@@ -119,7 +122,7 @@ function walk(xml: string, handlers: XmlHandlers): void {
     } else if (token[0] !== '<') {
       if (token.includes(']]>')) throw new XmlError(`${at(i)}: "]]>" in text`);
       if (!open.length) {
-        if (/\S/.test(token)) throw new XmlError(`${at(i)}: text outside the root element`);
+        if (/[^ \t\n\r]/.test(token)) throw new XmlError(`${at(i)}: text outside the root element`);
       } else if (handlers.text) handlers.text(decode(lineEnds(token)));
       else decode(token);
     } else if (token.startsWith('<!DOCTYPE') && sawRoot) throw new XmlError(`${at(i)}: a document type declaration after the root element`);
