@@ -221,7 +221,7 @@ function check(context: RuleContext): void {
     if (/^\d/.test(firstWord) && !(u.type === 'phường' || u.type === 'quận') ) continue;
     if (/hợp tác\s*$/iu.test(before)) continue;
     if (/(?<![\p{L}])(các|những|mọi|nhiều|một số|từng)\s*$/iu.test(before)) continue;
-    const knownNow = (u.type === 'tỉnh' || u.type === 'thành phố' ? g.provinceByName.has(key) : false) || g.byName.has(key) || hyphenHeads(g).has(key);
+    const knownNow = (u.type === 'tỉnh' || u.type === 'thành phố' ? g.provinceByName.has(key) : false) || g.byName.has(key) || g.hyphenHeads().has(key);
     const olds = (h.units.get(key) ?? []).filter((o) => o.type === u.type || (LOCAL_TYPES.has(u.type) && LOCAL_TYPES.has(o.type)));
     const oldProvince = u.type === 'tỉnh' || u.type === 'thành phố' ? h.provinces.get(key) : undefined;
     if (!knownNow && !olds.length && !oldProvince) {
@@ -309,13 +309,6 @@ function check(context: RuleContext): void {
     const first = paragraphsOf(tree.children)[0] as ParagraphNode | undefined;
     if (first) context.report({ node: first, messageId: 'noOwnUnit', severity: 'info' });
   }
-}
-
-let heads: Set<string> | undefined;
-/** "Xuân Hương" of "phường Xuân Hương - Đà Lạt": the current unit written without its second part. */
-function hyphenHeads(g: Gazetteer): Set<string> {
-  if (!heads) heads = new Set(g.units.filter((u) => u.name.includes(' - ')).map((u) => nameKey(u.name.split(' - ')[0]!)));
-  return heads;
 }
 
 /** The text speaks of the issuer's own area here, not of an address, a neighbour or a list of units. */

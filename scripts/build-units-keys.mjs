@@ -12,4 +12,4 @@ const { unitKeys } = await import(new URL('../dist/src/extract/units.js', import
 const read = (name) => JSON.parse(fs.readFileSync(path.join(root, 'data', name), 'utf8'));
 const keys = unitKeys(read('units.json'), read('units-history.json'));
 fs.writeFileSync(path.join(root, 'data', 'units-keys.json'), `${JSON.stringify(keys)}\n`);
-console.log(`data/units-keys.json: ${keys.current.units.length} + ${keys.history.lengths.length} provinces, ${keys.history.units.keys.split('|').length} old names`);
+console.log(`data/units-keys.json: ${keys.current.lengths.length} + ${keys.history.lengths.length} provinces, ${keys.current.units.keys.split("|").length} + ${keys.history.units.keys.split("|").length} names`);

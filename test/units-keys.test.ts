@@ -49,17 +49,22 @@ describe('data/units-keys.json', () => {
     expect(data('units-keys.json')).toEqual(unitKeys(units as never, hist as never));
   });
 
-  it('indexes the old units by key in code-unit order (looked up by binary search), pairs of numbers for each', () => {
-    const { keys, refs } = unitKeys(units as never, hist as never).history.units;
-    const k = keys.split('|');
-    const r = refs.split('|');
-    expect(k.length).toBeGreaterThan(5000);
-    expect(r).toHaveLength(k.length);
-    for (let i = 1; i < k.length; i++) expect(k[i - 1]! < k[i]!, `${k[i - 1]} / ${k[i]}`).toBe(true);
-    for (const x of r) expect(x.split(',').length % 2).toBe(0);
-    // every key is found, the first and the last too
-    const h = history();
-    for (const key of [k[0]!, k[k.length - 1]!, ...k.filter((_, i) => i % 97 === 0)]) expect(h.units.has(key), key).toBe(true);
+  it('indexes the units, current and old, by key in code-unit order (looked up by halves), pairs of numbers for each', () => {
+    const stored = unitKeys(units as never, hist as never);
+    const cases = [
+      { index: stored.current.units, table: gazetteer().byName, least: 2500 },
+      { index: stored.history.units, table: history().units, least: 5000 },
+    ];
+    for (const { index, table, least } of cases) {
+      const k = index.keys.split('|');
+      const r = index.refs.split('|');
+      expect(k.length).toBeGreaterThan(least);
+      expect(r).toHaveLength(k.length);
+      for (let i = 1; i < k.length; i++) expect(k[i - 1]! < k[i]!, `${k[i - 1]} / ${k[i]}`).toBe(true);
+      for (const x of r) expect(x.split(',').length % 2).toBe(0);
+      // every key is found, the first and the last too
+      for (const key of [k[0]!, k[k.length - 1]!, ...k.filter((_, i) => i % 97 === 0)]) expect(table.has(key), key).toBe(true);
+    }
   });
 
   it('the tables built from it key every unit by its name', () => {
@@ -67,6 +72,11 @@ describe('data/units-keys.json', () => {
     expect(g.units.length).toBe(units.provinces.reduce((n, p) => n + p.units.split('|').length, 0));
     for (const u of g.units) expect(g.byName.get(nameKey(u.name))).toContain(u);
     for (const p of g.provinces) expect(g.provinceByName.get(nameKey(p.name))).toBe(p);
+    // a hyphenated name's first part, for names written without their second part
+    const heads = new Set(g.units.filter((u) => u.name.includes(' - ')).map((u) => nameKey(u.name.split(' - ')[0]!)));
+    expect(heads.size).toBeGreaterThan(0);
+    expect(g.hyphenHeads()).toEqual(heads);
+    expect(g.byName.get(nameKey('Không Có Phường Này'))).toBeUndefined();
     const h = history();
     // every old unit, walked by province, is found by its name's key; and each key's list holds only units of that name
     let count = 0;

@@ -19,10 +19,13 @@ export interface Province {
 
 export interface Gazetteer {
   provinces: Province[];
-  units: Unit[];
-  /** Units by name key (tone placement and case folded). */
-  byName: Map<string, Unit[]>;
+  /** Every unit (made on first use: only the search for a misspelt name walks them all). */
+  readonly units: Unit[];
+  /** Units by name key (tone placement and case folded); a unit is made when its name is first looked up. */
+  byName: { get(key: string): Unit[] | undefined; has(key: string): boolean };
   provinceByName: Map<string, Province>;
+  /** The keys of the first part of hyphenated names ("xuân hương" of "Xuân Hương - Đà Lạt"). */
+  hyphenHeads(): Set<string>;
 }
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -94,26 +97,51 @@ interface HistoryFile {
 /**
  * What data/units-keys.json holds (scripts/build-units-keys.mjs writes it; test/units-keys.test.ts checks it
  * is current), so that loading the gazetteers computes no name key:
- * - `current`: the keys of data/units.json's provinces and of each province's units, joined by "|" like the entries;
- * - `history`: the keys of data/units-history.json's provinces, joined by "|", and the old units by name key:
- *   for each key, pairs of numbers (province, entry), the entries of a province counted through its units and
- *   then its districts; `lengths` holds the length of each province's two entry lists, a check that the index
- *   was built from this data (when it was not, the index is made at loading).
+ * - `current`: the keys of data/units.json's provinces, joined by "|", the length of each province's entry
+ *   list, and its units by name key (pairs of numbers: province, entry);
+ * - `history`: the same for data/units-history.json, the entries of an old province counted through its units
+ *   and then its districts.
+ * `lengths` is a check that the index was built from this data (when it was not, it is made at loading).
  */
 export interface UnitKeys {
-  current: { provinces: string; units: string[] };
-  history: { provinces: string; lengths: number[]; units: OldUnitIndex };
+  current: { provinces: string; lengths: number[]; units: UnitIndex };
+  history: { provinces: string; lengths: number[]; units: UnitIndex };
 }
 
 /**
- * The old units by name key, as two strings (one JSON string each parses in well under a millisecond; the
- * object of some 7,000 keys with an array each that it replaced took 3 ms to parse, and as long again to be
- * copied by the garbage collector): `keys`, the name keys sorted by code unit and joined by "|", and `refs`,
- * for each key in that order, its pairs of numbers (province, entry) joined by ",", the lists joined by "|".
+ * Units by name key, as two strings (one JSON string each parses in well under a millisecond; the object of
+ * some 7,000 keys with an array each that it replaced took 3 ms to parse, and as long again to be copied by
+ * the garbage collector): `keys`, the name keys sorted by code unit and joined by "|", and `refs`, for each key
+ * in that order, its pairs of numbers (province, entry) joined by ",", the lists joined by "|".
  */
-export interface OldUnitIndex {
+export interface UnitIndex {
   keys: string;
   refs: string;
+}
+
+/** The index of entries by name key (province i, entry j). */
+function indexOf(entriesOf: string[][]): UnitIndex {
+  const index = new Map<string, number[]>();
+  entriesOf.forEach((entries, i) =>
+    entries.forEach((e, j) => {
+      const key = nameKey(entryName(e));
+      const list = index.get(key);
+      if (list) list.push(i, j);
+      else index.set(key, [i, j]);
+    }),
+  );
+  const sorted = [...index.keys()].sort(byCodeUnit);
+  return { keys: sorted.join('|'), refs: sorted.map((k) => index.get(k)!.join(',')).join('|') };
+}
+
+/** Look-ups in an index, its two strings split on the first. */
+function lookup(index: UnitIndex): { at(key: string): number; refs(i: number): number[] } {
+  let keys: string[] | undefined;
+  let refs: string[] | undefined;
+  return {
+    at: (key) => find((keys ??= index.keys.split('|')), key),
+    refs: (i) => (refs ??= index.refs.split('|'))[i]!.split(',').map(Number),
+  };
 }
 
 /** "p:Phúc Xá>p:Hồng Hà" → "Phúc Xá". */
@@ -135,22 +163,16 @@ const entryLength = (p: HistoryFile['provinces'][number]): number => p.units.len
 /** The keys of the data files (for scripts/build-units-keys.mjs, and when the data changed without them). */
 export function unitKeys(units: UnitsFile, hist: HistoryFile): UnitKeys {
   const joined = <T>(list: T[], name: (x: T) => string): string => list.map((x) => nameKey(name(x))).join('|');
-  const index = new Map<string, number[]>();
-  hist.provinces.forEach((p, i) =>
-    oldEntries(p).entries.forEach((e, j) => {
-      const key = nameKey(entryName(e));
-      const list = index.get(key);
-      if (list) list.push(i, j);
-      else index.set(key, [i, j]);
-    }),
-  );
-  const sorted = [...index.keys()].sort(byCodeUnit);
   return {
-    current: { provinces: joined(units.provinces, provinceName), units: units.provinces.map((p) => joined(p.units.split('|'), entryName)) },
+    current: {
+      provinces: joined(units.provinces, provinceName),
+      lengths: units.provinces.map((p) => p.units.length),
+      units: indexOf(units.provinces.map((p) => p.units.split('|'))),
+    },
     history: {
       provinces: joined(hist.provinces, provinceName),
       lengths: hist.provinces.map(entryLength),
-      units: { keys: sorted.join('|'), refs: sorted.map((k) => index.get(k)!.join(',')).join('|') },
+      units: indexOf(hist.provinces.map((p) => oldEntries(p).entries)),
     },
   };
 }
@@ -183,32 +205,90 @@ function keysOf<T>(list: T[], name: (x: T) => string, stored: string | undefined
   return split && split.length === list.length ? split : list.map((x) => nameKey(name(x)));
 }
 
+const UNIT_TYPES: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
+
+/**
+ * The units in force, looked up through the stored index: a unit's object is made only when its name is
+ * looked up or all are walked, not for each of the 3,321 at loading.
+ */
+class CurrentUnits implements Gazetteer {
+  readonly provinces: Province[] = [];
+  readonly provinceByName = new Map<string, Province>();
+  readonly byName: Gazetteer['byName'];
+  readonly #raw: UnitsFile;
+  readonly #entries: (string[] | undefined)[] = [];
+  readonly #made: Unit[][] = [];
+  readonly #named = new Map<string, Unit[]>();
+  #all: Unit[] | undefined;
+  #heads: Set<string> | undefined;
+
+  constructor(raw: UnitsFile, stored: UnitKeys['current'] | undefined) {
+    this.#raw = raw;
+    const current =
+      typeof stored?.units?.keys === 'string' && stored.lengths?.length === raw.provinces.length && raw.provinces.every((p, i) => p.units.length === stored.lengths[i]);
+    const index = current ? stored : unitKeys(raw, { provinces: [] }).current;
+    const provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
+    raw.provinces.forEach((p, i) => {
+      const prov: Province = { name: p.name, type: p.type };
+      this.provinces.push(prov);
+      this.provinceByName.set(provinceKeys[i]!, prov);
+    });
+    const look = lookup(index.units);
+    this.byName = {
+      has: (key) => look.at(key) >= 0,
+      get: (key) => {
+        let list = this.#named.get(key);
+        if (!list) {
+          const i = look.at(key);
+          if (i < 0) return undefined;
+          const r = look.refs(i);
+          list = [];
+          for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
+          this.#named.set(key, list);
+        }
+        return list;
+      },
+    };
+  }
+
+  get units(): Unit[] {
+    if (!this.#all) {
+      this.#all = [];
+      this.#raw.provinces.forEach((_, i) => {
+        const count = this.#province(i).length;
+        for (let j = 0; j < count; j++) this.#all!.push(this.#unit(i, j));
+      });
+    }
+    return this.#all;
+  }
+
+  hyphenHeads(): Set<string> {
+    if (!this.#heads) {
+      this.#heads = new Set();
+      // only the provinces that have such a name are split
+      this.#raw.provinces.forEach((p, i) => {
+        if (!p.units.includes(' - ')) return;
+        for (const e of this.#province(i)) if (e.includes(' - ')) this.#heads!.add(nameKey(entryName(e).split(' - ')[0]!));
+      });
+    }
+    return this.#heads;
+  }
+
+  #province(i: number): string[] {
+    return (this.#entries[i] ??= this.#raw.provinces[i]!.units.split('|'));
+  }
+
+  #unit(i: number, j: number): Unit {
+    const entry = this.#province(i)[j]!;
+    return ((this.#made[i] ??= [])[j] ??= { type: UNIT_TYPES[entry[0]!]!, name: entry.slice(2), province: this.#raw.provinces[i]!.name });
+  }
+}
+
 let cached: Gazetteer | undefined;
 
 /** The shipped gazetteer (data/units.json), loaded on first use. */
 export function gazetteer(): Gazetteer {
-  if (cached) return cached;
-  const raw = readData<UnitsFile>('units.json');
-  const types: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
-  const g: Gazetteer = { provinces: [], units: [], byName: new Map(), provinceByName: new Map() };
-  const stored = keys().current;
-  const provinceKeys = keysOf(raw.provinces, provinceName, stored.provinces);
-  raw.provinces.forEach((p, i) => {
-    const prov: Province = { name: p.name, type: p.type };
-    g.provinces.push(prov);
-    g.provinceByName.set(provinceKeys[i]!, prov);
-    const entries = p.units.split('|');
-    const unitKeys = keysOf(entries, entryName, stored.units[i]);
-    entries.forEach((entry, j) => {
-      const unit: Unit = { type: types[entry[0]!]!, name: entry.slice(2), province: p.name };
-      g.units.push(unit);
-      const list = g.byName.get(unitKeys[j]!);
-      if (list) list.push(unit);
-      else g.byName.set(unitKeys[j]!, [unit]);
-    });
-  });
-  cached = g;
-  return g;
+  return (cached ??= new CurrentUnits(readData<UnitsFile>('units.json'), keys().current));
 }
 
 /** A unit in force before 1 July 2025, with what it became. */
@@ -284,18 +364,15 @@ class OldUnits implements History {
     const index = current ? stored : unitKeys({ provinces: [] }, raw).history;
     this.#provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
     raw.provinces.forEach((p, i) => this.provinces.set(this.#provinceKeys[i]!, { name: p.name, type: p.type, successors: p.successors }));
-    // the index's two strings are split on the first look-up
-    let keys: string[] | undefined;
-    let refs: string[] | undefined;
-    const at = (key: string): number => find((keys ??= index.units.keys.split('|')), key);
+    const look = lookup(index.units);
     this.units = {
-      has: (key) => at(key) >= 0,
+      has: (key) => look.at(key) >= 0,
       get: (key) => {
         let list = this.#named.get(key);
         if (!list) {
-          const i = at(key);
+          const i = look.at(key);
           if (i < 0) return undefined;
-          const r = (refs ??= index.units.refs.split('|'))[i]!.split(',').map(Number);
+          const r = look.refs(i);
           list = [];
           for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
           this.#named.set(key, list);
