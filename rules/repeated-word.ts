@@ -1,8 +1,10 @@
 // repeated-word — the same word or two-word phrase written twice in a row ("để để",
-// "công tác công tác"); reduplications and two words that share a syllable are left alone.
+// "công tác công tác"); reduplications and two words that share a syllable are left alone. The fix removes
+// the copy, except where that would leave a misspelt phrase ("hệ thống thống tin") or a syllable without its
+// partner ("tình tình," for "tình hình"): those are reported with the phrase meant as a suggestion.
 import type { RuleModule } from '../src/types.js';
 import { sharedModel, typoAdditions, type SyllableModel } from '../src/typo/model.js';
-import { findRepeats } from '../src/typo/repeat.js';
+import { cohesion, findRepeats, STRONG_WORD } from '../src/typo/repeat.js';
 import { tokensOf, type Token } from '../src/typo/tokens.js';
 
 /**
@@ -22,6 +24,43 @@ function misspeltPair(model: SyllableModel, a: Token, b: Token): string | undefi
     if (n > count) [best, count] = [c, n];
   }
   return best;
+}
+
+/** A pair office text writes often: a hundred times or more. */
+const COMMON_PAIR = 100;
+
+/**
+ * The word meant, when a syllable doubled at the end of a clause is bound to a partner the text lacks:
+ * removing a copy would leave it alone ("nắm chắc tình tình," → "nắm chắc tình"; "Hội đồng dân dân," →
+ * "Hội đồng dân"), while one copy read as that partner gives the word ("tình hình", "Hội đồng nhân dân").
+ * Bound: the syllable's most frequent neighbour takes at least STRONG_WORD of its uses, after it (the second
+ * copy meant: "tình" → "hình") or before it, one that also follows the syllable before the doubling often
+ * (the first copy meant: "đồng" → "nhân" → "dân"). Only where the word meant is written a hundred times more
+ * often than the doubling and the syllable does not end a word with the one before it ("phát triển triển."
+ * loses its copy as usual).
+ */
+function boundPartner(model: SyllableModel, before: Token | undefined, copy: Token): string | undefined {
+  if (copy.caseForm !== 'lower') return undefined;
+  const key = (t: Token): string => model.analyze(t.lower).key ?? t.lower;
+  const x = key(copy);
+  const uses = model.unigram(x);
+  if (!uses) return undefined;
+  const prev = before && copy.joined ? key(before) : undefined;
+  if (prev && cohesion(model, prev, x) >= STRONG_WORD) return undefined;
+  let best: string | undefined;
+  let most = 0;
+  // the second copy meant: the syllable's usual next one
+  for (const [y, n] of model.successors(x)) if (y !== x && n / uses >= STRONG_WORD && n > most) [best, most] = [`${copy.lower} ${y}`, n];
+  // the first copy meant: a syllable that usually comes before this one and often after the one before
+  if (prev) {
+    for (const [y, n] of model.successors(prev)) {
+      if (y === x || n < COMMON_PAIR) continue;
+      const m = model.bigram(y, x);
+      if (m / uses >= STRONG_WORD && m > most) [best, most] = [`${y} ${copy.lower}`, m];
+    }
+  }
+  // the word meant is written a hundred times more often than the doubling as it stands
+  return best && model.bigram(x, x) * 100 < most ? best : undefined;
 }
 
 export const rule: RuleModule = {
@@ -65,6 +104,15 @@ export const rule: RuleModule = {
               // the likely phrase: the last syllable of the copy read as the one meant ("thống thông")
               const text = p.value.slice(tokens[r.first]!.start, tokens[r.end - 1]!.start) + meant;
               context.report({ range, messageId: 'repeatedMisspelt', data: { found, after }, suggestions: [{ messageId: 'replaceWith', text }] });
+              continue;
+            }
+            // A syllable doubled at the end of a clause, which removing a copy would leave without its partner
+            // ("tình tình," for "tình hình"): no fix, the word meant suggested.
+            const before = tokens[r.first - 1];
+            const word = r.end - r.copy === 1 && !next?.joined ? boundPartner(model, before, tokens[r.first]!) : undefined;
+            if (word) {
+              const after = (before && tokens[r.first]!.joined ? `${before.text} ` : '') + tokens[r.first]!.text;
+              context.report({ range, messageId: 'repeatedMisspelt', data: { found, after }, suggestions: [{ messageId: 'replaceWith', text: word }] });
               continue;
             }
             // the fix removes the copy and the space before it

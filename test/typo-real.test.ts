@@ -67,6 +67,26 @@ describe('misses of real documents: found with the right suggestion', () => {
     expect(res.messages.map((m) => [m.text, m.messageId, m.fix, m.suggestions?.map((x) => x.text)])).toEqual([['thống thống', 'repeatedMisspelt', undefined, ['thống thông']]]);
     expect(res.messages[0]!.message).toContain('"thống tin"');
   });
+  it('a syllable doubled at the end of a clause that removing a copy would leave without its partner gets no fix, and the word meant is suggested', async () => {
+    const fixOf = async (text: string) => {
+      const res = await lint(text, { filePath: '/virtual/plan.md', only: ['repeated-word'] });
+      return res.messages.map((m) => [m.text, m.messageId, m.fix ? 'fix' : 'no fix', m.suggestions?.map((x) => x.text)]);
+    };
+    // the second copy meant: "tình" goes with "hình" in most of its uses
+    expect(await fixOf('Cơ quan đã nắm chắc tình tình, tổ chức rà soát ngay.')).toEqual([['tình tình', 'repeatedMisspelt', 'no fix', ['tình hình']]]);
+    expect(await fixOf('Khen thưởng các anh hùng lực lượng vũ trang nhân nhân; các tập thể khác.')).toEqual([['nhân nhân', 'repeatedMisspelt', 'no fix', ['nhân dân']]]);
+    // the first copy meant: "đồng nhân" is common, and "dân" comes after "nhân" in most of its uses
+    expect(await fixOf('Cấp con dấu cho Hội đồng dân dân, Ủy ban nhân dân cấp xã.')).toEqual([['dân dân', 'repeatedMisspelt', 'no fix', ['nhân dân']]]);
+    // still removed: a syllable that ends a word with the one before it, function words, and doublings before a word
+    expect(await fixOf('Thúc đẩy phát triển triển.')).toEqual([['triển triển', 'repeated', 'fix', ['triển']]]);
+    expect(await fixOf('Hồ sơ của cá nhân nhân.')).toEqual([['nhân nhân', 'repeated', 'fix', ['nhân']]]);
+    expect(await fixOf('Mục tiêu đó là là.')).toEqual([['là là', 'repeated', 'fix', ['là']]]);
+    expect(await fixOf('Cơ quan đã nắm chắc tình tình hình mới.')).toEqual([['tình tình', 'repeated', 'fix', ['tình']]]);
+  });
+  it('"học sinh sinh viên" (pupils and students, often written without a comma) is two words meeting, not a doubling', async () => {
+    const res = await lint('Phục vụ học sinh sinh viên trong tỉnh; tăng cường công tác học sinh sinh sinh viên.', { filePath: '/virtual/plan.md', only: ['repeated-word'] });
+    expect(res.messages.map((m) => [m.text, m.suggestions?.map((x) => x.text)])).toEqual([['sinh sinh', ['sinh']]]);
+  });
   it('--fix removes the copies and leaves the text otherwise as it was', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'plan.md');
