@@ -77,6 +77,24 @@ describe('start-up of the installed command', () => {
     expect(alone.stdout).toBe(usual.stdout);
   });
 
+  it('a damaged code cache is ignored: same report', () => {
+    // a copy of the package's command, with the data linked and the code cache cut short
+    const root = tmpDir();
+    const src = path.join(root, 'dist', 'src');
+    fs.mkdirSync(src, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+    fs.symlinkSync(path.join(ROOT, 'data'), path.join(root, 'data'));
+    for (const f of ['bin.cjs', 'cli-bundle.cjs']) fs.copyFileSync(path.join(ROOT, 'dist', 'src', f), path.join(src, f));
+    const cache = fs.readFileSync(path.join(ROOT, 'dist', 'src', 'cli-bundle.v8cache'));
+    fs.writeFileSync(path.join(src, 'cli-bundle.v8cache'), cache.subarray(0, cache.length >> 1));
+    const run = (bin: string) => spawnSync(process.execPath, [bin, docx, md, '-f', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLAN_LINT_START_INFO: '1' } });
+    const damaged = run(path.join(src, 'bin.cjs'));
+    const usual = run(CLI);
+    expect(damaged.stderr).toContain('plan-lint start: bundle, code cache rejected');
+    expect(damaged.status).toBe(usual.status);
+    expect(damaged.stdout).toBe(usual.stdout);
+  });
+
   it('a code cache that does not fit this Node (other V8 flags) is ignored: same report', () => {
     const usual = loadedBy([docx, md, '-f', 'json']);
     const other = loadedBy([docx, md, '-f', 'json'], ['--no-opt']);
