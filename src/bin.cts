@@ -4,7 +4,7 @@
 // - The build (scripts/postbuild.mjs) bundles the command line into one CommonJS file, cli-bundle.cjs, and
 //   runs it once on sample documents to record V8's code cache of it (cli-bundle.v8cache): the bytecode
 //   of every function such a run compiles. Compiling the bundle with that cache skips parsing and
-//   compiling, some 30 ms of a one-file run that takes about 130.
+//   compiling, some 30 ms of a one-file run that takes about 140.
 // - V8 checks the cache against its own version, its flags and the source, and ignores a cache that does
 //   not fit (another Node, `node --some-flag`): the bundle is then compiled as any script is. A missing or
 //   unreadable cache is the same. The cache is never written here, only by the build.
@@ -66,5 +66,11 @@ const source = readOrUndefined(bundle, 'utf8') as string | undefined;
 if (source !== undefined) startBundle(source);
 else {
   if (info) process.stderr.write('plan-lint start: modules\n');
-  import('./cli.js').then((m: { start: Start }) => m.start());
+  import('./cli.js').then(
+    (m: { start: Start }) => m.start(),
+    (err: Error) => {
+      process.stderr.write(`plan-lint: the command line could not be loaded (${err.message.split('\n')[0]}); run npm run build\n`);
+      process.exitCode = 2;
+    },
+  );
 }

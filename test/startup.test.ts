@@ -75,6 +75,12 @@ describe('start-up of the installed command', () => {
     expect(usual.stderr).toContain('plan-lint start: bundle');
     expect(alone.status).toBe(usual.status);
     expect(alone.stdout).toBe(usual.stdout);
+    // and with neither beside it: a clear message and exit 2, no stack
+    const bare = tmpDir();
+    fs.copyFileSync(CLI, path.join(bare, 'bin.cjs'));
+    const none = run(path.join(bare, 'bin.cjs'));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^plan-lint start: modules\nplan-lint: the command line could not be loaded \(.*\); run npm run build\n$/);
   });
 
   it('a damaged code cache is ignored: same report', () => {
