@@ -134,13 +134,29 @@ function indexOf(entriesOf: string[][]): UnitIndex {
   return { keys: sorted.join('|'), refs: sorted.map((k) => index.get(k)!.join(',')).join('|') };
 }
 
-/** Look-ups in an index, its two strings split on the first. */
-function lookup(index: UnitIndex): { at(key: string): number; refs(i: number): number[] } {
+/**
+ * Look-ups in an index: the entries of a name key, made by `make` (province, entry) on the first look-up of
+ * that key and kept; the index's two strings are split on the first look-up of any.
+ */
+function lookup<T>(index: UnitIndex, make: (i: number, j: number) => T): { get(key: string): T[] | undefined; has(key: string): boolean } {
   let keys: string[] | undefined;
   let refs: string[] | undefined;
+  const named = new Map<string, T[]>();
+  const at = (key: string): number => find((keys ??= index.keys.split('|')), key);
   return {
-    at: (key) => find((keys ??= index.keys.split('|')), key),
-    refs: (i) => (refs ??= index.refs.split('|'))[i]!.split(',').map(Number),
+    has: (key) => named.has(key) || at(key) >= 0,
+    get: (key) => {
+      let list = named.get(key);
+      if (!list) {
+        const i = at(key);
+        if (i < 0) return undefined;
+        const r = (refs ??= index.refs.split('|'))[i]!.split(',').map(Number);
+        list = [];
+        for (let k = 0; k < r.length; k += 2) list.push(make(r[k]!, r[k + 1]!));
+        named.set(key, list);
+      }
+      return list;
+    },
   };
 }
 
@@ -199,12 +215,6 @@ const readData = <T>(name: string): T => JSON.parse(fs.readFileSync(dataPath(nam
 let storedKeys: UnitKeys | undefined;
 const keys = (): UnitKeys => (storedKeys ??= readData<UnitKeys>('units-keys.json'));
 
-/** The stored keys of a list, or (when the data changed and the keys were not rebuilt) keys computed now. */
-function keysOf<T>(list: T[], name: (x: T) => string, stored: string | undefined): string[] {
-  const split = stored?.split('|');
-  return split && split.length === list.length ? split : list.map((x) => nameKey(name(x)));
-}
-
 const UNIT_TYPES: Record<string, Unit['type']> = { p: 'phường', x: 'xã', d: 'đặc khu' };
 
 /**
@@ -218,7 +228,6 @@ class CurrentUnits implements Gazetteer {
   readonly #raw: UnitsFile;
   readonly #entries: (string[] | undefined)[] = [];
   readonly #made: Unit[][] = [];
-  readonly #named = new Map<string, Unit[]>();
   #all: Unit[] | undefined;
   #heads: Set<string> | undefined;
 
@@ -227,28 +236,13 @@ class CurrentUnits implements Gazetteer {
     const current =
       typeof stored?.units?.keys === 'string' && stored.lengths?.length === raw.provinces.length && raw.provinces.every((p, i) => p.units.length === stored.lengths[i]);
     const index = current ? stored : unitKeys(raw, { provinces: [] }).current;
-    const provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
+    const provinceKeys = index.provinces.split('|');
     raw.provinces.forEach((p, i) => {
       const prov: Province = { name: p.name, type: p.type };
       this.provinces.push(prov);
       this.provinceByName.set(provinceKeys[i]!, prov);
     });
-    const look = lookup(index.units);
-    this.byName = {
-      has: (key) => look.at(key) >= 0,
-      get: (key) => {
-        let list = this.#named.get(key);
-        if (!list) {
-          const i = look.at(key);
-          if (i < 0) return undefined;
-          const r = look.refs(i);
-          list = [];
-          for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
-          this.#named.set(key, list);
-        }
-        return list;
-      },
-    };
+    this.byName = lookup(index.units, (i, j) => this.#unit(i, j));
   }
 
   get units(): Unit[] {
@@ -354,7 +348,6 @@ class OldUnits implements History {
   readonly #raw: HistoryFile;
   readonly #provinceKeys: string[];
   readonly #entries: ({ entries: string[]; districtsFrom: number; made: OldUnit[] } | undefined)[] = [];
-  readonly #named = new Map<string, OldUnit[]>();
   #byProvince: Map<string, OldUnit[]> | undefined;
 
   constructor(raw: HistoryFile, stored: UnitKeys['history']) {
@@ -362,24 +355,9 @@ class OldUnits implements History {
     const current =
       typeof stored.units?.keys === 'string' && stored.lengths.length === raw.provinces.length && raw.provinces.every((p, i) => entryLength(p) === stored.lengths[i]);
     const index = current ? stored : unitKeys({ provinces: [] }, raw).history;
-    this.#provinceKeys = keysOf(raw.provinces, provinceName, index.provinces);
+    this.#provinceKeys = index.provinces.split('|');
     raw.provinces.forEach((p, i) => this.provinces.set(this.#provinceKeys[i]!, { name: p.name, type: p.type, successors: p.successors }));
-    const look = lookup(index.units);
-    this.units = {
-      has: (key) => look.at(key) >= 0,
-      get: (key) => {
-        let list = this.#named.get(key);
-        if (!list) {
-          const i = look.at(key);
-          if (i < 0) return undefined;
-          const r = look.refs(i);
-          list = [];
-          for (let k = 0; k < r.length; k += 2) list.push(this.#unit(r[k]!, r[k + 1]!));
-          this.#named.set(key, list);
-        }
-        return list;
-      },
-    };
+    this.units = lookup(index.units, (i, j) => this.#unit(i, j));
   }
 
   get byProvince(): Map<string, OldUnit[]> {
